@@ -1,0 +1,92 @@
+/**
+ * @file arcollect/application.h
+ * @brief Applications: what settled each invoice, and where each payment went.
+ *
+ * Every reduction of an invoice's balance is an application: part of a
+ * payment or credit memo applied to it, a write-off, or a void. An
+ * application reversed later (a returned payment, a voided memo) stays in
+ * the record with its reversal date, so that balances can be computed as of
+ * any date.
+ */
+#ifndef ARCOLLECT_APPLICATION_H
+#define ARCOLLECT_APPLICATION_H
+
+#include "db.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One application. Opaque; owned by its #arc_application_page. */
+typedef struct arc_application arc_application;
+
+/** A list of applications. Opaque. */
+typedef struct arc_application_page arc_application_page;
+
+/** What an application came from. */
+typedef enum arc_application_kind {
+    ARC_APPLICATION_PAYMENT = 0,     /**< Part of a payment. */
+    ARC_APPLICATION_CREDIT_MEMO = 1, /**< Part of a credit memo. */
+    ARC_APPLICATION_WRITE_OFF = 2,   /**< A write-off of the balance. */
+    ARC_APPLICATION_VOID = 3         /**< The voiding of the invoice. */
+} arc_application_kind;
+
+/**
+ * Every application to an invoice, oldest first, reversed ones included.
+ *
+ * @param[out] out Receives a new page; free it with arc_application_page_free().
+ * @return #ARC_OK; #ARC_ENOTFOUND for an unknown invoice; #ARC_ENOMEM;
+ *         #ARC_ESTORAGE.
+ */
+ARC_EXTERN int arc_invoice_applications(arc_application_page **out, arc_db *db,
+                                        arc_id invoice_id);
+
+/**
+ * Every application of a payment, oldest first, reversed ones included.
+ *
+ * @param[out] out Receives a new page; free it with arc_application_page_free().
+ * @return #ARC_OK; #ARC_ENOTFOUND for an unknown payment; #ARC_ENOMEM;
+ *         #ARC_ESTORAGE.
+ */
+ARC_EXTERN int arc_payment_applications(arc_application_page **out, arc_db *db,
+                                        arc_id payment_id);
+
+/**
+ * Every application of a credit memo, oldest first, reversed ones included.
+ *
+ * @param[out] out Receives a new page; free it with arc_application_page_free().
+ * @return #ARC_OK; #ARC_ENOTFOUND for an unknown memo; #ARC_ENOMEM;
+ *         #ARC_ESTORAGE.
+ */
+ARC_EXTERN int arc_credit_memo_applications(arc_application_page **out, arc_db *db,
+                                            arc_id credit_memo_id);
+
+/** Number of applications in a page. */
+ARC_EXTERN size_t arc_application_page_count(const arc_application_page *page);
+
+/** The i-th application, borrowed from the page; NULL when out of range. */
+ARC_EXTERN const arc_application *arc_application_page_at(const arc_application_page *page,
+                                                          size_t index);
+
+/** Free a page of applications. NULL is ignored. */
+ARC_EXTERN void arc_application_page_free(arc_application_page *page);
+
+/** @name Application accessors
+ * @{ */
+ARC_EXTERN arc_id arc_application_id(const arc_application *application);
+ARC_EXTERN arc_application_kind arc_application_kind_of(const arc_application *application);
+ARC_EXTERN arc_id arc_application_invoice_id(const arc_application *application);
+/** The payment or credit memo applied; 0 for a write-off or void. */
+ARC_EXTERN arc_id arc_application_source_id(const arc_application *application);
+/** Minor units of the invoice's currency; positive. */
+ARC_EXTERN int64_t arc_application_amount(const arc_application *application);
+ARC_EXTERN arc_date arc_application_applied_on(const arc_application *application);
+/** When it was undone, or #ARC_DATE_NONE while in force. */
+ARC_EXTERN arc_date arc_application_reversed_on(const arc_application *application);
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * The book handle and the two ways the domain modules reach storage: a
+ * write scope (atomic on its own, or a savepoint inside the host's
+ * transaction) and a read scope (one consistent snapshot).
+ */
+#ifndef ARC_SRC_DB_INTERNAL_H
+#define ARC_SRC_DB_INTERNAL_H
+
+#include "store.h"
+
+struct arc_db {
+    const struct arc_store_ops *ops;
+    arc_store *store;
+    arc_clock_fn clock;
+    void *clock_data;
+    bool in_tx; /* arc_tx_begin() was called */
+    char book_id[33];
+    int schema_version;
+};
+
+/* Open a write scope: a transaction, or a savepoint inside the host's. */
+int arc_write_begin(arc_db *db);
+
+/*
+ * Close a write scope: keep its work when @p rc is 0, undo it otherwise.
+ * Returns @p rc, or the commit's error when keeping the work fails.
+ */
+int arc_write_end(arc_db *db, int rc);
+
+/* Open and close a read scope. arc_read_end returns @p rc. */
+int arc_read_begin(arc_db *db);
+int arc_read_end(arc_db *db, int rc);
+
+/* Today by the book's clock, or @p date when it is given. */
+arc_date arc_date_or_today(const arc_db *db, arc_date date);
+
+/* Fail with ARC_EINVAL unless @p db is not NULL. */
+#define ARC_CHECK_DB(db)                                                                 \
+    do {                                                                                 \
+        if ((db) == NULL)                                                                \
+            return arc_fail(ARC_EINVAL, "db: must not be NULL");                         \
+    } while (0)
+
+#endif

@@ -1,0 +1,155 @@
+/*
+ * The records behind the public opaque handles. The domain modules fill and
+ * check them; a storage backend reads and writes them field by field. Every
+ * string member is owned by the record (malloc'd) unless noted.
+ */
+#ifndef ARC_SRC_RECORDS_H
+#define ARC_SRC_RECORDS_H
+
+#include <stdbool.h>
+
+#include "arcollect.h"
+
+/* ISO 4217 code plus NUL. */
+typedef char arc_currency_code[4];
+
+struct arc_customer {
+    arc_id id;
+    char *reference;
+    char *name;
+    char *billing_email;
+    char *phone;
+    char *owner;
+    arc_currency_code currency;
+    int payment_terms_days;
+    int64_t credit_limit;
+    arc_customer_status status;
+    arc_time created_at;
+    arc_time updated_at;
+};
+
+struct arc_customer_page {
+    struct arc_customer *items;
+    size_t count;
+};
+
+struct arc_contact {
+    arc_id id;
+    arc_id customer_id;
+    char *name;
+    char *role;
+    char *email;
+    char *phone;
+    arc_time created_at;
+};
+
+struct arc_contact_page {
+    struct arc_contact *items;
+    size_t count;
+};
+
+struct arc_invoice_line {
+    arc_id id;
+    int line_no; /* 1-based position on the invoice */
+    char *description;
+    char *quantity; /* canonical decimal text */
+    int64_t unit_price;
+    char *tax_rate; /* canonical decimal text, a percentage */
+    char *item_code;
+    arc_date period_start;
+    arc_date period_end;
+    int64_t net;
+    int64_t tax;
+};
+
+struct arc_invoice {
+    arc_id id;
+    char *number;
+    arc_id customer_id;
+    arc_invoice_status status;
+    arc_currency_code currency;
+    arc_date issue_date;
+    arc_date due_date;
+    bool due_date_given; /* due date set explicitly, not from terms */
+    char *memo;
+    int64_t subtotal;
+    int64_t tax;
+    int64_t total;
+    int64_t paid;        /* applied payments and credit memos in force */
+    int64_t balance;     /* still owed; 0 for drafts, void and settled invoices */
+    arc_date closed_on;  /* date voided or written off, else ARC_DATE_NONE */
+    char *close_reason;
+    arc_time created_at;
+    arc_time updated_at;
+    struct arc_invoice_line *lines;
+    size_t line_count;
+};
+
+struct arc_invoice_page {
+    struct arc_invoice *items;
+    size_t count;
+};
+
+struct arc_payment {
+    arc_id id;
+    arc_id customer_id;
+    int64_t amount;
+    arc_currency_code currency;
+    arc_payment_method method;
+    arc_date received_on;
+    char *reference;
+    char *idempotency_key;
+    int64_t applied;
+    arc_date reversed_on; /* ARC_DATE_NONE while in force */
+    char *reversal_reason;
+    arc_time created_at;
+};
+
+struct arc_payment_page {
+    struct arc_payment *items;
+    size_t count;
+};
+
+struct arc_credit_memo {
+    arc_id id;
+    char *number;
+    arc_id customer_id;
+    int64_t amount;
+    arc_currency_code currency;
+    arc_date issue_date;
+    char *reason;
+    int64_t applied;
+    arc_date voided_on; /* ARC_DATE_NONE while in force */
+    char *void_reason;
+    arc_time created_at;
+};
+
+struct arc_credit_memo_page {
+    struct arc_credit_memo *items;
+    size_t count;
+};
+
+struct arc_application {
+    arc_id id;
+    arc_application_kind kind;
+    arc_id invoice_id;
+    arc_id source_id; /* payment or credit memo id; 0 for write-off and void */
+    int64_t amount;
+    arc_date applied_on;
+    arc_date reversed_on; /* ARC_DATE_NONE while in force */
+    arc_time created_at;
+};
+
+struct arc_application_page {
+    struct arc_application *items;
+    size_t count;
+};
+
+/* Release what a record owns (not the record itself). */
+void arc_customer_clear(struct arc_customer *customer);
+void arc_contact_clear(struct arc_contact *contact);
+void arc_invoice_clear(struct arc_invoice *invoice);
+void arc_payment_clear(struct arc_payment *payment);
+void arc_credit_memo_clear(struct arc_credit_memo *memo);
+
+#endif

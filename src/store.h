@@ -1,0 +1,162 @@
+/*
+ * The storage seam. The domain modules (customer.c, invoice.c, payment.c,
+ * ...) hold every business rule and reach storage only through this table
+ * of operations; a backend holds every query and no rule. The SQLite book
+ * in backend/sqlite/ is the one backend so far.
+ *
+ * Conventions for every operation:
+ * - return 0, or a negative ARC_E... code after setting the error message
+ *   with arc_fail() (ARC_ENOTFOUND for a missing row, ARC_EEXISTS for a
+ *   unique key taken, ARC_EBUSY, ARC_ESTORAGE);
+ * - records passed in are only read; records filled out are cleared by the
+ *   caller with the arc_*_clear() functions of records.h;
+ * - writes happen inside a transaction or savepoint the core opened.
+ */
+#ifndef ARC_SRC_STORE_H
+#define ARC_SRC_STORE_H
+
+#include "records.h"
+
+typedef struct arc_store arc_store;
+
+/* What the core asks of a backend when it opens a book. */
+struct arc_store_config {
+    unsigned int flags; /* arc_db_flags */
+    int busy_timeout_ms;
+    arc_time now; /* for the creation timestamp of a new book */
+};
+
+/* Filters for the list operations (already validated by the core). */
+struct arc_store_list {
+    arc_id after_id;
+    unsigned int limit;
+    arc_id customer_id; /* 0: all */
+    int status;         /* -1: all */
+};
+
+/* One open invoice as the aging scan reports it. */
+struct arc_open_item {
+    arc_id invoice_id;
+    arc_id customer_id;
+    arc_currency_code currency;
+    arc_date issue_date;
+    arc_date due_date;
+    int64_t balance;
+};
+
+/* Which invoices the aging scan and the change scan cover. */
+struct arc_open_item_filter {
+    arc_id customer_id;   /* 0: all */
+    const char *currency; /* NULL: all */
+    arc_date issued_by;   /* issue date on or before */
+};
+
+/* Callbacks of the scans: return 0 to go on, or a negative code to stop
+ * the scan, which then returns that code. */
+typedef int (*arc_open_item_fn)(void *ctx, const struct arc_open_item *item);
+typedef int (*arc_application_fn)(void *ctx, const struct arc_application *application);
+
+struct arc_sequence_state {
+    char prefix[33];
+    int64_t next;
+    int width;
+};
+
+struct arc_store_ops {
+    const char *name;
+
+    /* Open or create the book at @p location (a path for SQLite). */
+    int (*open)(arc_store **out, const char *location, const struct arc_store_config *cfg);
+    void (*close)(arc_store *store);
+
+    /* A write transaction, and savepoints nested inside it or alone. */
+    int (*begin)(arc_store *store);
+    int (*commit)(arc_store *store);
+    int (*rollback)(arc_store *store);
+    int (*savepoint)(arc_store *store);
+    int (*release)(arc_store *store);
+    int (*rollback_to)(arc_store *store);
+
+    /* Book identity and schema. @p book_id has 33 bytes. */
+    int (*book_info)(arc_store *store, char *book_id, int *schema_version);
+
+    /* Document numbering: read, and store the state back. */
+    int (*sequence_get)(arc_store *store, arc_sequence kind, struct arc_sequence_state *out);
+    int (*sequence_put)(arc_store *store, arc_sequence kind,
+                        const struct arc_sequence_state *state);
+
+    /* Customers and contacts. insert fills in the id. */
+    int (*customer_insert)(arc_store *store, struct arc_customer *customer);
+    int (*customer_update)(arc_store *store, const struct arc_customer *customer);
+    int (*customer_get)(arc_store *store, arc_id id, struct arc_customer *out);
+    int (*customer_get_by_reference)(arc_store *store, const char *reference,
+                                     struct arc_customer *out);
+    int (*customer_list)(arc_store *store, const struct arc_store_list *filter,
+                         struct arc_customer_page *out);
+    int (*contact_insert)(arc_store *store, struct arc_contact *contact);
+    int (*contact_delete)(arc_store *store, arc_id id);
+    int (*contact_list)(arc_store *store, arc_id customer_id, struct arc_contact_page *out);
+
+    /* Invoices. insert writes the invoice and its lines and fills in their
+     * ids; update writes the header fields (status, dates, amounts, closing)
+     * but not the lines. */
+    int (*invoice_insert)(arc_store *store, struct arc_invoice *invoice);
+    int (*invoice_line_insert)(arc_store *store, arc_id invoice_id,
+                               struct arc_invoice_line *line);
+    int (*invoice_update)(arc_store *store, const struct arc_invoice *invoice);
+    int (*invoice_delete)(arc_store *store, arc_id id);
+    int (*invoice_get)(arc_store *store, arc_id id, bool with_lines,
+                       struct arc_invoice *out);
+    int (*invoice_get_by_number)(arc_store *store, const char *number, bool with_lines,
+                                 struct arc_invoice *out);
+    int (*invoice_list)(arc_store *store, const struct arc_store_list *filter,
+                        struct arc_invoice_page *out);
+    /* Invoices of a customer in a currency with a balance, oldest due date
+     * first, then lowest id; at most @p limit, without lines. */
+    int (*invoice_list_payable)(arc_store *store, arc_id customer_id, const char *currency,
+                                unsigned int limit, struct arc_invoice_page *out);
+
+    /* Payments. */
+    int (*payment_insert)(arc_store *store, struct arc_payment *payment);
+    int (*payment_update)(arc_store *store, const struct arc_payment *payment);
+    int (*payment_get)(arc_store *store, arc_id id, struct arc_payment *out);
+    int (*payment_get_by_key)(arc_store *store, const char *idempotency_key,
+                              struct arc_payment *out);
+    int (*payment_list)(arc_store *store, const struct arc_store_list *filter,
+                        struct arc_payment_page *out);
+
+    /* Credit memos. */
+    int (*credit_memo_insert)(arc_store *store, struct arc_credit_memo *memo);
+    int (*credit_memo_update)(arc_store *store, const struct arc_credit_memo *memo);
+    int (*credit_memo_get)(arc_store *store, arc_id id, struct arc_credit_memo *out);
+    int (*credit_memo_list)(arc_store *store, const struct arc_store_list *filter,
+                            struct arc_credit_memo_page *out);
+
+    /* Applications. list_for takes the invoice, payment or credit memo the
+     * applications belong to: kind ARC_APPLICATION_PAYMENT lists a payment's,
+     * ARC_APPLICATION_CREDIT_MEMO a memo's, and -1 an invoice's. */
+    int (*application_insert)(arc_store *store, struct arc_application *application);
+    int (*application_set_reversed)(arc_store *store, arc_id id, arc_date reversed_on);
+    int (*application_list_for)(arc_store *store, int kind, arc_id owner_id,
+                                struct arc_application_page *out);
+
+    /* Sums for balances: invoice balances of a customer in a currency, and
+     * the unapplied remainders of its payments and credit memos in force. */
+    int (*sum_invoice_balances)(arc_store *store, arc_id customer_id, const char *currency,
+                                int64_t *out);
+    int (*sum_unapplied_credit)(arc_store *store, arc_id customer_id, const char *currency,
+                                int64_t *out);
+
+    /* Aging: every invoice with a balance now, matching the filter, in
+     * ascending customer id then currency; and every application applied or
+     * reversed after @p after (for balances as of an earlier date). */
+    int (*scan_open_items)(arc_store *store, const struct arc_open_item_filter *filter,
+                           arc_open_item_fn fn, void *ctx);
+    int (*scan_applications_after)(arc_store *store, arc_date after, arc_application_fn fn,
+                                   void *ctx);
+};
+
+/* The built-in SQLite backend. */
+extern const struct arc_store_ops arc_sqlite_store;
+
+#endif

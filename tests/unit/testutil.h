@@ -1,0 +1,67 @@
+/*
+ * Shared helpers for the check suites: a book in a fresh temporary file with
+ * a clock the test controls, and shortcuts for the records most tests need.
+ */
+#ifndef ARC_TESTUTIL_H
+#define ARC_TESTUTIL_H
+
+#include <check.h>
+
+#include "arcollect.h"
+
+/* Fail the test unless @p expr returns ARC_OK; shows the library's message. */
+#define ck_assert_ok(expr)                                                               \
+    do {                                                                                 \
+        int ck_rc_ = (expr);                                                             \
+        ck_assert_msg(ck_rc_ == ARC_OK, "%s returned %s: %s", #expr,                     \
+                      arc_error_name(ck_rc_), arc_error_last());                         \
+    } while (0)
+
+/* Fail the test unless @p expr returns @p code. */
+#define ck_assert_rc(expr, code)                                                         \
+    do {                                                                                 \
+        int ck_rc_ = (expr);                                                             \
+        ck_assert_msg(ck_rc_ == (code), "%s returned %s, expected %s (%s)", #expr,       \
+                      arc_error_name(ck_rc_), arc_error_name(code), arc_error_last());   \
+    } while (0)
+
+/* Fail the test unless the last error message contains @p needle. */
+#define ck_assert_error_mentions(needle)                                                 \
+    ck_assert_msg(strstr(arc_error_last(), (needle)) != NULL,                            \
+                  "error \"%s\" does not mention \"%s\"", arc_error_last(), (needle))
+
+/* The instant the test clock reports; tests may move it. */
+extern arc_time test_clock_now;
+
+/* A new, unique path for a book under the test directory. The string is
+ * static and is overwritten by the next call. */
+const char *test_book_path(void);
+
+/* Open a new book whose clock stands at noon UTC on @p date ("2026-01-15"). */
+arc_db *test_open_book(const char *date);
+
+/* Close a book opened by test_open_book() and remove its files. */
+void test_close_book(arc_db *db);
+
+/* Set the test clock to noon UTC on @p date. */
+void test_set_today(const char *date);
+
+/* Parse a date or fail the test. */
+arc_date test_date(const char *text);
+
+/* Create an active customer with net-30 terms, or fail the test. */
+arc_id test_customer(arc_db *db, const char *reference, const char *currency);
+
+/* Create and issue a one-line invoice for @p amount (no tax), or fail the test. */
+arc_id test_invoice(arc_db *db, arc_id customer_id, const char *issue_date, int64_t amount);
+
+/* Read an invoice's balance, or fail the test. */
+int64_t test_invoice_balance(arc_db *db, arc_id invoice_id);
+
+/* Read an invoice's status, or fail the test. */
+arc_invoice_status test_invoice_status(arc_db *db, arc_id invoice_id);
+
+/* Run a suite and return the process exit status for main(). */
+int test_run_suite(Suite *suite);
+
+#endif
