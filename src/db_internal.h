@@ -34,6 +34,11 @@ int arc_read_end(arc_db *db, int rc);
 /* Today by the book's clock, or @p date when it is given. */
 arc_date arc_date_or_today(const arc_db *db, arc_date date);
 
+/* Check paging options (NULL means the first page of everything) and turn
+ * them into a backend filter; @p what names the list in messages. */
+int arc_list_filter(struct arc_store_list *out, const arc_list_opts *opts,
+                    const char *what);
+
 /* Fail with ARC_EINVAL unless @p db is not NULL. */
 #define ARC_CHECK_DB(db)                                                                 \
     do {                                                                                 \

@@ -25,16 +25,20 @@ int arc_fail(int code, const char *fmt, ...)
 
 int arc_fail_context(int code, const char *fmt, ...)
 {
-    char prefix[ARC_ERROR_MESSAGE_MAX];
     char message[ARC_ERROR_MESSAGE_MAX];
+    size_t prefix_length;
     va_list args;
 
+    memcpy(message, last_message, sizeof(message));
+
     va_start(args, fmt);
-    vsnprintf(prefix, sizeof(prefix), fmt, args);
+    vsnprintf(last_message, sizeof(last_message), fmt, args);
     va_end(args);
 
-    memcpy(message, last_message, sizeof(message));
-    snprintf(last_message, sizeof(last_message), "%s%s", prefix, message);
+    prefix_length = strlen(last_message);
+    memcpy(last_message + prefix_length, message,
+           sizeof(last_message) - prefix_length - 1);
+    last_message[sizeof(last_message) - 1] = '\0';
     last_code = code;
     return code;
 }

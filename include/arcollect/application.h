@@ -32,6 +32,14 @@ typedef enum arc_application_kind {
 } arc_application_kind;
 
 /**
+ * The lower-case name of an application kind ("payment", "credit_memo",
+ * "write_off", "void").
+ *
+ * @return A static string, or NULL for a value that is not a kind.
+ */
+ARC_EXTERN const char *arc_application_kind_name(arc_application_kind kind);
+
+/**
  * Every application to an invoice, oldest first, reversed ones included.
  *
  * @param[out] out Receives a new page; free it with arc_application_page_free().

@@ -30,6 +30,13 @@ typedef enum arc_customer_status {
     ARC_CUSTOMER_CLOSED = 2  /**< No longer a customer; its records stay. */
 } arc_customer_status;
 
+/**
+ * The lower-case name of a customer status ("active", "on_hold", "closed").
+ *
+ * @return A static string, or NULL for a value that is not a status.
+ */
+ARC_EXTERN const char *arc_customer_status_name(arc_customer_status status);
+
 /** Version of #arc_customer_opts that this header describes. */
 #define ARC_CUSTOMER_OPTS_VERSION 1
 

@@ -1,0 +1,166 @@
+/*
+ * Shared plumbing of the SQLite backend: the connection, a cache of
+ * prepared statements keyed by their SQL text, error mapping, and the
+ * conversions between records' C types and the book's columns.
+ *
+ * The book stores dates as 'YYYY-MM-DD' text, instants as
+ * 'YYYY-MM-DDTHH:MM:SSZ' text, amounts as integer minor units and enums as
+ * lower-case names, so that a person can read it with plain SQL.
+ */
+#ifndef ARC_SQLITE_INTERNAL_H
+#define ARC_SQLITE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* Identifies a file as a book: PRAGMA application_id ("ARCB"). */
+#define ARC_SQLITE_APPLICATION_ID 0x41524342
+
+/* The schema this library writes. */
+#define ARC_SQLITE_SCHEMA_VERSION 1
+
+#define ARC_SQLITE_STMT_CACHE 128
+
+struct arc_sqlite_cached {
+    const char *sql; /* the statement's text, compared by address */
+    sqlite3_stmt *stmt;
+};
+
+struct arc_store {
+    sqlite3 *conn;
+    char *path;
+    int savepoint_depth;
+    struct arc_sqlite_cached cache[ARC_SQLITE_STMT_CACHE];
+};
+
+/*
+ * The prepared statement for @p sql, reset and with its bindings cleared.
+ * @p sql must be a string with static storage: the cache keys on its address.
+ * Returns NULL after setting the error.
+ */
+sqlite3_stmt *arc_sqlite_stmt(arc_store *store, const char *sql);
+
+/* Finalize every cached statement. */
+void arc_sqlite_stmt_clear(arc_store *store);
+
+/* Map a SQLite result code to an ARC_E... code and set a message naming
+ * @p what, with SQLite's own explanation. */
+int arc_sqlite_fail(arc_store *store, int rc, const char *what);
+
+/* Run a statement that returns no rows to completion and reset it. */
+int arc_sqlite_exec_stmt(arc_store *store, sqlite3_stmt *stmt, const char *what);
+
+/* Run SQL text without parameters (pragmas, DDL, savepoints). */
+int arc_sqlite_exec(arc_store *store, const char *sql, const char *what);
+
+/* Binding: NULL strings, ARC_DATE_NONE and zero ids become SQL NULL. */
+int arc_sqlite_bind_text(sqlite3_stmt *stmt, int index, const char *text);
+int arc_sqlite_bind_date(sqlite3_stmt *stmt, int index, arc_date date);
+int arc_sqlite_bind_time(sqlite3_stmt *stmt, int index, arc_time instant);
+int arc_sqlite_bind_id(sqlite3_stmt *stmt, int index, arc_id id);
+
+/* Reading columns. Strings are copied with malloc; NULL stays NULL.
+ * arc_sqlite_column_text_dup reports ARC_ENOMEM through @p rc (left alone
+ * on success). Dates that are NULL read as ARC_DATE_NONE. */
+char *arc_sqlite_column_text_dup(sqlite3_stmt *stmt, int column, int *rc);
+arc_date arc_sqlite_column_date(sqlite3_stmt *stmt, int column);
+arc_time arc_sqlite_column_time(sqlite3_stmt *stmt, int column);
+void arc_sqlite_column_currency(sqlite3_stmt *stmt, int column, arc_currency_code out);
+
+/* Grow a page's item array to hold one more record of @p item_size bytes.
+ * Returns the new, zeroed slot, or NULL (and ARC_ENOMEM set). */
+void *arc_sqlite_page_grow(void **items, size_t *count, size_t *capacity,
+                           size_t item_size);
+
+/* Reads the current row of a statement into a record. */
+typedef int (*arc_sqlite_read_fn)(sqlite3_stmt *stmt, void *record);
+
+/* Step @p stmt for one row and read it; ARC_ENOTFOUND, with no message set,
+ * when there is none. Resets the statement. */
+int arc_sqlite_fetch_one(arc_store *store, sqlite3_stmt *stmt, void *out,
+                         arc_sqlite_read_fn read, const char *what);
+
+/* Read every row of @p stmt into a growing array of @p item_size records,
+ * appended to *items / *count. Resets the statement. */
+int arc_sqlite_fetch_all(arc_store *store, sqlite3_stmt *stmt, void **items, size_t *count,
+                         size_t item_size, arc_sqlite_read_fn read, const char *what);
+
+/* The columns arc_sqlite_read_application() reads, in order. */
+#define ARC_SQLITE_APPLICATION_COLUMNS                                                   \
+    "id, kind, invoice_id, coalesce(payment_id, credit_memo_id, 0), amount, applied_on,"  \
+    " reversed_on, created_at"
+
+int arc_sqlite_read_application(sqlite3_stmt *stmt, void *record);
+
+/* Schema creation, checking and migration (sqlite_schema.c). */
+int arc_sqlite_schema_prepare(arc_store *store, const struct arc_store_config *cfg);
+
+/* Column text -> enum, through the public *_name() functions; -1 for text
+ * that names no value. Writing uses those functions directly. */
+int arc_sqlite_customer_status_parse(const char *text);
+int arc_sqlite_invoice_status_parse(const char *text);
+int arc_sqlite_method_parse(const char *text);
+int arc_sqlite_application_kind_parse(const char *text);
+
+/* The record operations, grouped by file. */
+int arc_sqlite_sequence_get(arc_store *store, arc_sequence kind,
+                            struct arc_sequence_state *out);
+int arc_sqlite_sequence_put(arc_store *store, arc_sequence kind,
+                            const struct arc_sequence_state *state);
+int arc_sqlite_book_info(arc_store *store, char *book_id, int *schema_version);
+
+int arc_sqlite_customer_insert(arc_store *store, struct arc_customer *customer);
+int arc_sqlite_customer_update(arc_store *store, const struct arc_customer *customer);
+int arc_sqlite_customer_get(arc_store *store, arc_id id, struct arc_customer *out);
+int arc_sqlite_customer_get_by_reference(arc_store *store, const char *reference,
+                                         struct arc_customer *out);
+int arc_sqlite_customer_list(arc_store *store, const struct arc_store_list *filter,
+                             struct arc_customer_page *out);
+int arc_sqlite_contact_insert(arc_store *store, struct arc_contact *contact);
+int arc_sqlite_contact_delete(arc_store *store, arc_id id);
+int arc_sqlite_contact_list(arc_store *store, arc_id customer_id,
+                            struct arc_contact_page *out);
+
+int arc_sqlite_invoice_insert(arc_store *store, struct arc_invoice *invoice);
+int arc_sqlite_invoice_line_insert(arc_store *store, arc_id invoice_id,
+                                   struct arc_invoice_line *line);
+int arc_sqlite_invoice_update(arc_store *store, const struct arc_invoice *invoice);
+int arc_sqlite_invoice_delete(arc_store *store, arc_id id);
+int arc_sqlite_invoice_get(arc_store *store, arc_id id, bool with_lines,
+                           struct arc_invoice *out);
+int arc_sqlite_invoice_get_by_number(arc_store *store, const char *number, bool with_lines,
+                                     struct arc_invoice *out);
+int arc_sqlite_invoice_list(arc_store *store, const struct arc_store_list *filter,
+                            struct arc_invoice_page *out);
+int arc_sqlite_invoice_list_payable(arc_store *store, arc_id customer_id,
+                                    const char *currency, unsigned int limit,
+                                    struct arc_invoice_page *out);
+
+int arc_sqlite_payment_insert(arc_store *store, struct arc_payment *payment);
+int arc_sqlite_payment_update(arc_store *store, const struct arc_payment *payment);
+int arc_sqlite_payment_get(arc_store *store, arc_id id, struct arc_payment *out);
+int arc_sqlite_payment_get_by_key(arc_store *store, const char *idempotency_key,
+                                  struct arc_payment *out);
+int arc_sqlite_payment_list(arc_store *store, const struct arc_store_list *filter,
+                            struct arc_payment_page *out);
+int arc_sqlite_credit_memo_insert(arc_store *store, struct arc_credit_memo *memo);
+int arc_sqlite_credit_memo_update(arc_store *store, const struct arc_credit_memo *memo);
+int arc_sqlite_credit_memo_get(arc_store *store, arc_id id, struct arc_credit_memo *out);
+int arc_sqlite_credit_memo_list(arc_store *store, const struct arc_store_list *filter,
+                                struct arc_credit_memo_page *out);
+int arc_sqlite_application_insert(arc_store *store, struct arc_application *application);
+int arc_sqlite_application_set_reversed(arc_store *store, arc_id id, arc_date reversed_on);
+int arc_sqlite_application_list_for(arc_store *store, int kind, arc_id owner_id,
+                                    struct arc_application_page *out);
+
+int arc_sqlite_sum_invoice_balances(arc_store *store, arc_id customer_id,
+                                    const char *currency, int64_t *out);
+int arc_sqlite_sum_unapplied_credit(arc_store *store, arc_id customer_id,
+                                    const char *currency, int64_t *out);
+int arc_sqlite_scan_open_items(arc_store *store, const struct arc_open_item_filter *filter,
+                               arc_open_item_fn fn, void *ctx);
+int arc_sqlite_scan_applications_after(arc_store *store, arc_date after,
+                                       arc_application_fn fn, void *ctx);
+
+#endif

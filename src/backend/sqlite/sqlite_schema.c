@@ -1,0 +1,263 @@
+/*
+ * The book's schema and its forward migrations.
+ *
+ * A book is a SQLite database whose application_id is "ARCB" and whose
+ * user_version is its schema version. Opening a book created by an older
+ * library runs every migration after its version, in order, in one
+ * transaction; a book from a newer library is refused.
+ */
+#include <sodium.h>
+#include <stdio.h>
+
+#include "error.h"
+#include "sqlite_internal.h"
+
+/* Version 1: the receivables records. Amounts are integer minor units of
+ * the row's currency; dates are 'YYYY-MM-DD'; instants are UTC ISO 8601. */
+static const char SCHEMA_V1[] =
+    "CREATE TABLE book ("
+    "  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
+    "  book_id TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE sequences ("
+    "  kind TEXT PRIMARY KEY CHECK (kind IN ('invoice', 'credit_memo')),"
+    "  prefix TEXT NOT NULL,"
+    "  next_number INTEGER NOT NULL CHECK (next_number >= 1),"
+    "  width INTEGER NOT NULL CHECK (width BETWEEN 1 AND 18)"
+    ");"
+    "INSERT INTO sequences VALUES ('invoice', 'INV-', 1, 6), ('credit_memo', 'CM-', 1, 6);"
+    "CREATE TABLE customers ("
+    "  id INTEGER PRIMARY KEY,"
+    "  reference TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"
+    "  billing_email TEXT,"
+    "  phone TEXT,"
+    "  currency TEXT NOT NULL CHECK (length(currency) = 3),"
+    "  payment_terms_days INTEGER NOT NULL CHECK (payment_terms_days >= 0),"
+    "  credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0),"
+    "  owner TEXT,"
+    "  status TEXT NOT NULL CHECK (status IN ('active', 'on_hold', 'closed')),"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE contacts ("
+    "  id INTEGER PRIMARY KEY,"
+    "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+    "  name TEXT NOT NULL,"
+    "  role TEXT,"
+    "  email TEXT,"
+    "  phone TEXT,"
+    "  created_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX contacts_by_customer ON contacts (customer_id);"
+    "CREATE TABLE invoices ("
+    "  id INTEGER PRIMARY KEY,"
+    "  number TEXT NOT NULL UNIQUE,"
+    "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+    "  status TEXT NOT NULL CHECK (status IN ('draft', 'open', 'partially_paid', 'paid',"
+    "                                         'void', 'written_off')),"
+    "  currency TEXT NOT NULL CHECK (length(currency) = 3),"
+    "  issue_date TEXT,"
+    "  due_date TEXT,"
+    "  due_date_given INTEGER NOT NULL DEFAULT 0,"
+    "  memo TEXT,"
+    "  subtotal INTEGER NOT NULL,"
+    "  tax INTEGER NOT NULL,"
+    "  total INTEGER NOT NULL,"
+    "  paid INTEGER NOT NULL DEFAULT 0,"
+    "  balance INTEGER NOT NULL DEFAULT 0 CHECK (balance >= 0),"
+    "  closed_on TEXT,"
+    "  close_reason TEXT,"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX invoices_by_customer ON invoices (customer_id, id);"
+    "CREATE INDEX invoices_open ON invoices (customer_id, currency, due_date, issue_date,"
+    "                                        balance) WHERE balance > 0;"
+    "CREATE TABLE invoice_lines ("
+    "  id INTEGER PRIMARY KEY,"
+    "  invoice_id INTEGER NOT NULL REFERENCES invoices (id),"
+    "  line_no INTEGER NOT NULL,"
+    "  description TEXT NOT NULL,"
+    "  quantity TEXT NOT NULL,"
+    "  unit_price INTEGER NOT NULL CHECK (unit_price >= 0),"
+    "  tax_rate TEXT NOT NULL,"
+    "  item_code TEXT,"
+    "  period_start TEXT,"
+    "  period_end TEXT,"
+    "  net INTEGER NOT NULL,"
+    "  tax INTEGER NOT NULL,"
+    "  UNIQUE (invoice_id, line_no)"
+    ");"
+    "CREATE TABLE payments ("
+    "  id INTEGER PRIMARY KEY,"
+    "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+    "  amount INTEGER NOT NULL CHECK (amount > 0),"
+    "  currency TEXT NOT NULL CHECK (length(currency) = 3),"
+    "  method TEXT NOT NULL CHECK (method IN ('ach', 'card', 'check', 'wire', 'cash',"
+    "                                         'other')),"
+    "  received_on TEXT NOT NULL,"
+    "  reference TEXT,"
+    "  idempotency_key TEXT UNIQUE,"
+    "  applied INTEGER NOT NULL DEFAULT 0 CHECK (applied >= 0 AND applied <= amount),"
+    "  reversed_on TEXT,"
+    "  reversal_reason TEXT,"
+    "  created_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX payments_by_customer ON payments (customer_id, id);"
+    "CREATE TABLE credit_memos ("
+    "  id INTEGER PRIMARY KEY,"
+    "  number TEXT NOT NULL UNIQUE,"
+    "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+    "  amount INTEGER NOT NULL CHECK (amount > 0),"
+    "  currency TEXT NOT NULL CHECK (length(currency) = 3),"
+    "  issue_date TEXT NOT NULL,"
+    "  reason TEXT,"
+    "  applied INTEGER NOT NULL DEFAULT 0 CHECK (applied >= 0 AND applied <= amount),"
+    "  voided_on TEXT,"
+    "  void_reason TEXT,"
+    "  created_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX credit_memos_by_customer ON credit_memos (customer_id, id);"
+    "CREATE TABLE applications ("
+    "  id INTEGER PRIMARY KEY,"
+    "  invoice_id INTEGER NOT NULL REFERENCES invoices (id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('payment', 'credit_memo', 'write_off', 'void')),"
+    "  payment_id INTEGER REFERENCES payments (id),"
+    "  credit_memo_id INTEGER REFERENCES credit_memos (id),"
+    "  amount INTEGER NOT NULL CHECK (amount > 0),"
+    "  applied_on TEXT NOT NULL,"
+    "  reversed_on TEXT,"
+    "  created_at TEXT NOT NULL,"
+    "  CHECK ((kind = 'payment') = (payment_id IS NOT NULL)),"
+    "  CHECK ((kind = 'credit_memo') = (credit_memo_id IS NOT NULL))"
+    ");"
+    "CREATE INDEX applications_by_invoice ON applications (invoice_id);"
+    "CREATE INDEX applications_by_payment ON applications (payment_id)"
+    "  WHERE payment_id IS NOT NULL;"
+    "CREATE INDEX applications_by_credit_memo ON applications (credit_memo_id)"
+    "  WHERE credit_memo_id IS NOT NULL;"
+    "CREATE INDEX applications_by_applied_on ON applications (applied_on);"
+    "CREATE INDEX applications_by_reversed_on ON applications (reversed_on)"
+    "  WHERE reversed_on IS NOT NULL;";
+
+/* Migration i brings a book from schema version i to i + 1. */
+static const char *const MIGRATIONS[ARC_SQLITE_SCHEMA_VERSION] = {
+    SCHEMA_V1,
+};
+
+static int read_pragma_int(arc_store *store, const char *sql, int *out)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(store->conn, sql, -1, &stmt, NULL);
+
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int(stmt, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_OK)
+        return arc_sqlite_fail(store, sqlite3_extended_errcode(store->conn),
+                               "book: reading the schema");
+    return ARC_OK;
+}
+
+static int insert_book_row(arc_store *store, arc_time now)
+{
+    unsigned char random[16];
+    char book_id[33];
+    sqlite3_stmt *stmt;
+    int rc;
+
+    if (sodium_init() < 0)
+        return arc_fail(ARC_ERROR, "book: the random generator could not be initialised");
+    randombytes_buf(random, sizeof(random));
+    sodium_bin2hex(book_id, sizeof(book_id), random, sizeof(random));
+
+    stmt = arc_sqlite_stmt(store, "INSERT INTO book (singleton, book_id, created_at)"
+                                  " VALUES (1, ?1, ?2)");
+    if (stmt == NULL)
+        return arc_error_last_code();
+    sqlite3_bind_text(stmt, 1, book_id, -1, SQLITE_TRANSIENT);
+    arc_sqlite_bind_time(stmt, 2, now);
+    rc = arc_sqlite_exec_stmt(store, stmt, "book: creating");
+    return rc;
+}
+
+static int migrate(arc_store *store, int from_version, const struct arc_store_config *cfg)
+{
+    char pragma[64];
+    int rc;
+
+    for (int version = from_version; version < ARC_SQLITE_SCHEMA_VERSION; version++) {
+        rc = arc_sqlite_exec(store, MIGRATIONS[version], "book: migrating the schema");
+        if (rc != ARC_OK)
+            return rc;
+    }
+
+    if (from_version == 0) {
+        rc = insert_book_row(store, cfg->now);
+        if (rc != ARC_OK)
+            return rc;
+    }
+
+    snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d; PRAGMA user_version = %d",
+             ARC_SQLITE_APPLICATION_ID, ARC_SQLITE_SCHEMA_VERSION);
+    return arc_sqlite_exec(store, pragma, "book: migrating the schema");
+}
+
+static int check_book(arc_store *store, int *version)
+{
+    int application_id, object_count;
+    int rc;
+
+    rc = read_pragma_int(store, "PRAGMA application_id", &application_id);
+    if (rc == ARC_OK)
+        rc = read_pragma_int(store, "PRAGMA user_version", version);
+    if (rc == ARC_OK)
+        rc = read_pragma_int(store, "SELECT count(*) FROM sqlite_schema", &object_count);
+    if (rc != ARC_OK)
+        return rc;
+
+    if (application_id == 0 && object_count == 0) {
+        *version = 0;
+        return ARC_OK;
+    }
+    if (application_id != ARC_SQLITE_APPLICATION_ID)
+        return arc_fail(ARC_ENOTBOOK, "book %s: not a libarcollect book", store->path);
+    if (*version > ARC_SQLITE_SCHEMA_VERSION)
+        return arc_fail(ARC_EVERSION,
+                        "book %s: schema version %d is newer than this library's (%d)",
+                        store->path, *version, ARC_SQLITE_SCHEMA_VERSION);
+    if (*version < 1)
+        return arc_fail(ARC_ENOTBOOK, "book %s: schema version %d is not valid", store->path,
+                        *version);
+    return ARC_OK;
+}
+
+int arc_sqlite_schema_prepare(arc_store *store, const struct arc_store_config *cfg)
+{
+    int version = 0;
+    int rc;
+
+    rc = check_book(store, &version);
+    if (rc != ARC_OK || version == ARC_SQLITE_SCHEMA_VERSION)
+        return rc;
+
+    /* Migrate under the write lock, then look again: another process may
+     * have created or migrated the book meanwhile. */
+    rc = arc_sqlite_exec(store, "BEGIN IMMEDIATE", "book: locking to migrate");
+    if (rc != ARC_OK)
+        return rc;
+    rc = check_book(store, &version);
+    if (rc == ARC_OK && version < ARC_SQLITE_SCHEMA_VERSION)
+        rc = migrate(store, version, cfg);
+    if (rc == ARC_OK)
+        return arc_sqlite_exec(store, "COMMIT", "book: committing the migration");
+
+    sqlite3_exec(store->conn, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}

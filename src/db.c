@@ -1,0 +1,211 @@
+/*
+ * Opening books, the book's clock, transactions, and the write and read
+ * scopes every domain call runs in.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db_internal.h"
+#include "error.h"
+#include "util.h"
+
+static arc_time system_clock(void *clock_data)
+{
+    (void)clock_data;
+    return (arc_time)time(NULL);
+}
+
+int arc_db_options_init(arc_db_options *opts, unsigned int version)
+{
+    const arc_db_options defaults = ARC_DB_OPTIONS_INIT;
+
+    if (opts == NULL)
+        return arc_fail(ARC_EINVAL, "db options: must not be NULL");
+    if (version != ARC_DB_OPTIONS_VERSION)
+        return arc_fail(ARC_EVERSION, "db options: version %u is not supported", version);
+    *opts = defaults;
+    return ARC_OK;
+}
+
+/* Pick the backend for a URI and the location to hand it. */
+static int resolve_uri(const struct arc_store_ops **ops, const char **location,
+                       const char *uri)
+{
+    const char *scheme_end = strstr(uri, "://");
+
+    if (strncmp(uri, "sqlite:", 7) == 0) {
+        *ops = &arc_sqlite_store;
+        *location = uri + 7;
+        if (strncmp(*location, "//", 2) == 0)
+            *location += 2;
+    } else if (scheme_end != NULL && strchr(uri, '/') > scheme_end) {
+        return arc_fail(ARC_EUNSUPPORTED, "db: uri \"%s\": no backend for this scheme", uri);
+    } else {
+        *ops = &arc_sqlite_store;
+        *location = uri;
+    }
+
+    if (**location == '\0')
+        return arc_fail(ARC_EINVAL, "db: uri \"%s\": no path given", uri);
+    return ARC_OK;
+}
+
+static int check_options(const arc_db_options *opts)
+{
+    if (opts->version != ARC_DB_OPTIONS_VERSION)
+        return arc_fail(ARC_EVERSION, "db options: version %u is not supported",
+                        opts->version);
+    if (opts->flags & ~(unsigned int)(ARC_DB_NO_CREATE | ARC_DB_SYNC_NORMAL))
+        return arc_fail(ARC_EINVAL, "db options: flags: unknown bits 0x%x", opts->flags);
+    if (opts->busy_timeout_ms < 0)
+        return arc_fail(ARC_EINVAL, "db options: busy_timeout_ms: must not be negative");
+    return ARC_OK;
+}
+
+int arc_db_open(arc_db **out, const char *uri, const arc_db_options *opts)
+{
+    const arc_db_options defaults = ARC_DB_OPTIONS_INIT;
+    struct arc_store_config config;
+    const char *location = NULL;
+    arc_db *db;
+    int rc;
+
+    if (out == NULL)
+        return arc_fail(ARC_EINVAL, "db: out must not be NULL");
+    if (uri == NULL || *uri == '\0')
+        return arc_fail(ARC_EINVAL, "db: uri: required");
+    if (opts == NULL)
+        opts = &defaults;
+    rc = check_options(opts);
+    if (rc != ARC_OK)
+        return rc;
+
+    db = calloc(1, sizeof(*db));
+    if (db == NULL)
+        return arc_fail(ARC_ENOMEM, "db: out of memory");
+    db->clock = opts->clock ? opts->clock : system_clock;
+    db->clock_data = opts->clock_data;
+
+    rc = resolve_uri(&db->ops, &location, uri);
+    if (rc == ARC_OK) {
+        config.flags = opts->flags;
+        config.busy_timeout_ms = opts->busy_timeout_ms;
+        config.now = arc_db_now(db);
+        rc = db->ops->open(&db->store, location, &config);
+    }
+    if (rc == ARC_OK)
+        rc = db->ops->book_info(db->store, db->book_id, &db->schema_version);
+    if (rc != ARC_OK) {
+        if (db->store != NULL)
+            db->ops->close(db->store);
+        free(db);
+        return rc;
+    }
+
+    *out = db;
+    return ARC_OK;
+}
+
+void arc_db_close(arc_db *db)
+{
+    if (db == NULL)
+        return;
+    if (db->in_tx)
+        db->ops->rollback(db->store);
+    db->ops->close(db->store);
+    free(db);
+}
+
+int arc_tx_begin(arc_db *db)
+{
+    int rc;
+
+    ARC_CHECK_DB(db);
+    if (db->in_tx)
+        return arc_fail(ARC_ECONFLICT, "transaction: one is already open");
+    rc = db->ops->begin(db->store);
+    if (rc == ARC_OK)
+        db->in_tx = true;
+    return rc;
+}
+
+int arc_tx_commit(arc_db *db)
+{
+    ARC_CHECK_DB(db);
+    if (!db->in_tx)
+        return arc_fail(ARC_ECONFLICT, "transaction: none is open");
+    db->in_tx = false;
+    return db->ops->commit(db->store);
+}
+
+int arc_tx_rollback(arc_db *db)
+{
+    ARC_CHECK_DB(db);
+    if (!db->in_tx)
+        return arc_fail(ARC_ECONFLICT, "transaction: none is open");
+    db->in_tx = false;
+    return db->ops->rollback(db->store);
+}
+
+int arc_tx_active(const arc_db *db)
+{
+    return db != NULL && db->in_tx;
+}
+
+int arc_write_begin(arc_db *db)
+{
+    return db->in_tx ? db->ops->savepoint(db->store) : db->ops->begin(db->store);
+}
+
+int arc_write_end(arc_db *db, int rc)
+{
+    int end_rc;
+
+    if (rc == ARC_OK)
+        return db->in_tx ? db->ops->release(db->store) : db->ops->commit(db->store);
+
+    /* Undo the call's work, keeping the caller's error message. */
+    end_rc = db->in_tx ? db->ops->rollback_to(db->store) : db->ops->rollback(db->store);
+    (void)end_rc;
+    return rc;
+}
+
+int arc_read_begin(arc_db *db)
+{
+    return db->in_tx ? ARC_OK : db->ops->savepoint(db->store);
+}
+
+int arc_read_end(arc_db *db, int rc)
+{
+    if (!db->in_tx)
+        db->ops->release(db->store);
+    return rc;
+}
+
+arc_time arc_db_now(const arc_db *db)
+{
+    if (db == NULL)
+        return 0;
+    return db->clock(db->clock_data);
+}
+
+arc_date arc_db_today(const arc_db *db)
+{
+    return arc_date_from_time(arc_db_now(db));
+}
+
+arc_date arc_date_or_today(const arc_db *db, arc_date date)
+{
+    return date == ARC_DATE_NONE ? arc_db_today(db) : date;
+}
+
+const char *arc_db_book_id(const arc_db *db)
+{
+    return db != NULL ? db->book_id : NULL;
+}
+
+int arc_db_schema_version(const arc_db *db)
+{
+    return db != NULL ? db->schema_version : 0;
+}

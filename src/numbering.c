@@ -1,0 +1,66 @@
+/*
+ * Document numbers from the book-wide sequences.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "error.h"
+#include "numbering.h"
+#include "util.h"
+
+int arc_numbering_take(arc_db *db, arc_sequence sequence, char *out, size_t size)
+{
+    struct arc_sequence_state state;
+    int rc = db->ops->sequence_get(db->store, sequence, &state);
+
+    if (rc != ARC_OK)
+        return rc;
+    if (state.next == INT64_MAX)
+        return arc_fail(ARC_EOVERFLOW, "numbering: the sequence is exhausted");
+
+    snprintf(out, size, "%s%0*lld", state.prefix, state.width, (long long)state.next);
+    state.next++;
+    return db->ops->sequence_put(db->store, sequence, &state);
+}
+
+static int check_numbering(arc_sequence sequence, const char *prefix, int64_t next,
+                           int width)
+{
+    int rc;
+
+    if (sequence != ARC_SEQUENCE_INVOICE && sequence != ARC_SEQUENCE_CREDIT_MEMO)
+        return arc_fail(ARC_EINVAL, "numbering: sequence: unknown value %d", (int)sequence);
+    if (prefix == NULL)
+        return arc_fail(ARC_EINVAL, "numbering: prefix: must not be NULL (use \"\")");
+    rc = arc_check_text("numbering", "prefix", prefix, 32, false);
+    if (rc != ARC_OK)
+        return rc;
+    if (next < 1)
+        return arc_fail(ARC_EINVAL, "numbering: next: must be at least 1");
+    if (width < 1 || width > 18)
+        return arc_fail(ARC_EINVAL, "numbering: width: must be 1 to 18, not %d", width);
+    return ARC_OK;
+}
+
+int arc_db_set_numbering(arc_db *db, arc_sequence sequence, const char *prefix,
+                         int64_t next, int width)
+{
+    struct arc_sequence_state state;
+    int rc;
+
+    ARC_CHECK_DB(db);
+    rc = check_numbering(sequence, prefix, next, width);
+    if (rc != ARC_OK)
+        return rc;
+
+    memset(&state, 0, sizeof(state));
+    memcpy(state.prefix, prefix, strlen(prefix));
+    state.next = next;
+    state.width = width;
+
+    rc = arc_write_begin(db);
+    if (rc != ARC_OK)
+        return rc;
+    return arc_write_end(db, db->ops->sequence_put(db->store, sequence, &state));
+}

@@ -1,0 +1,100 @@
+/*
+ * Releasing records, and the names of enumerations.
+ */
+#include <stdlib.h>
+
+#include "records.h"
+
+void arc_customer_clear(struct arc_customer *customer)
+{
+    free(customer->reference);
+    free(customer->name);
+    free(customer->billing_email);
+    free(customer->phone);
+    free(customer->owner);
+    customer->reference = customer->name = customer->billing_email = NULL;
+    customer->phone = customer->owner = NULL;
+}
+
+void arc_contact_clear(struct arc_contact *contact)
+{
+    free(contact->name);
+    free(contact->role);
+    free(contact->email);
+    free(contact->phone);
+    contact->name = contact->role = contact->email = contact->phone = NULL;
+}
+
+static void invoice_line_clear(struct arc_invoice_line *line)
+{
+    free(line->description);
+    free(line->quantity);
+    free(line->tax_rate);
+    free(line->item_code);
+}
+
+void arc_invoice_clear(struct arc_invoice *invoice)
+{
+    for (size_t i = 0; i < invoice->line_count; i++)
+        invoice_line_clear(&invoice->lines[i]);
+    free(invoice->lines);
+    free(invoice->number);
+    free(invoice->memo);
+    free(invoice->close_reason);
+    invoice->lines = NULL;
+    invoice->line_count = 0;
+    invoice->number = invoice->memo = invoice->close_reason = NULL;
+}
+
+void arc_payment_clear(struct arc_payment *payment)
+{
+    free(payment->reference);
+    free(payment->idempotency_key);
+    free(payment->reversal_reason);
+    payment->reference = payment->idempotency_key = payment->reversal_reason = NULL;
+}
+
+void arc_credit_memo_clear(struct arc_credit_memo *memo)
+{
+    free(memo->number);
+    free(memo->reason);
+    free(memo->void_reason);
+    memo->number = memo->reason = memo->void_reason = NULL;
+}
+
+const char *arc_customer_status_name(arc_customer_status status)
+{
+    static const char *const names[] = { "active", "on_hold", "closed" };
+
+    if ((unsigned int)status >= sizeof(names) / sizeof(names[0]))
+        return NULL;
+    return names[status];
+}
+
+const char *arc_invoice_status_name(arc_invoice_status status)
+{
+    static const char *const names[] = { "draft", "open", "partially_paid",
+                                         "paid",  "void", "written_off" };
+
+    if ((unsigned int)status >= sizeof(names) / sizeof(names[0]))
+        return NULL;
+    return names[status];
+}
+
+const char *arc_payment_method_name(arc_payment_method method)
+{
+    static const char *const names[] = { "ach", "card", "check", "wire", "cash", "other" };
+
+    if ((unsigned int)method >= sizeof(names) / sizeof(names[0]))
+        return NULL;
+    return names[method];
+}
+
+const char *arc_application_kind_name(arc_application_kind kind)
+{
+    static const char *const names[] = { "payment", "credit_memo", "write_off", "void" };
+
+    if ((unsigned int)kind >= sizeof(names) / sizeof(names[0]))
+        return NULL;
+    return names[kind];
+}
