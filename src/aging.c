@@ -26,7 +26,8 @@ static int check_opts(const arc_aging_opts *opts)
                         opts->version);
     if (opts->flags & ~(unsigned int)ARC_AGING_TOTALS_ONLY)
         return arc_fail(ARC_EINVAL, "aging: flags: unknown bits 0x%x", opts->flags);
-    if (opts->as_of != ARC_DATE_NONE && arc_date_to_ymd(NULL, NULL, NULL, opts->as_of) != 0)
+    if (opts->as_of != ARC_DATE_NONE &&
+        arc_date_to_ymd(NULL, NULL, NULL, opts->as_of) != 0)
         return arc_fail(ARC_EINVAL, "aging: as_of: not a valid date");
     if (opts->currency != NULL && arc_currency_lookup(NULL, opts->currency) != ARC_OK)
         return arc_fail_context(ARC_EINVAL, "aging: ");
@@ -42,10 +43,11 @@ static int check_opts(const arc_aging_opts *opts)
         int32_t previous = i == 0 ? 0 : opts->bucket_edges[i - 1];
 
         if (opts->bucket_edges[i] <= previous)
-            return arc_fail(ARC_EINVAL,
-                            "aging: bucket_edges[%zu]: %d must be positive and larger than"
-                            " the edge before it",
-                            i, (int)opts->bucket_edges[i]);
+            return arc_fail(
+                ARC_EINVAL,
+                "aging: bucket_edges[%zu]: %d must be positive and larger than"
+                " the edge before it",
+                i, (int)opts->bucket_edges[i]);
     }
     return ARC_OK;
 }
@@ -160,9 +162,11 @@ static int count_settled_since(arc_db *db, struct scan_ctx *ctx,
         rc = db->ops->invoice_get(db->store, change->invoice_id, false, &invoice);
         if (rc != ARC_OK)
             break;
-        if (invoice.issue_date != ARC_DATE_NONE && invoice.issue_date <= filter->issued_by &&
+        if (invoice.issue_date != ARC_DATE_NONE &&
+            invoice.issue_date <= filter->issued_by &&
             (filter->customer_id == 0 || filter->customer_id == invoice.customer_id) &&
-            (filter->currency == NULL || strcmp(filter->currency, invoice.currency) == 0)) {
+            (filter->currency == NULL ||
+             strcmp(filter->currency, invoice.currency) == 0)) {
             item.invoice_id = invoice.id;
             item.customer_id = invoice.customer_id;
             memcpy(item.currency, invoice.currency, sizeof(item.currency));
@@ -175,7 +179,8 @@ static int count_settled_since(arc_db *db, struct scan_ctx *ctx,
     return rc;
 }
 
-static int compute(arc_db *db, arc_aging *aging, const struct arc_open_item_filter *filter)
+static int compute(arc_db *db, arc_aging *aging,
+                   const struct arc_open_item_filter *filter)
 {
     struct arc_change_map changes = { 0 };
     struct scan_ctx ctx = { aging, &changes };
@@ -193,7 +198,7 @@ static int compute(arc_db *db, arc_aging *aging, const struct arc_open_item_filt
 int arc_aging_compute(arc_aging **out, arc_db *db, const arc_aging_opts *opts)
 {
     const arc_aging_opts defaults = ARC_AGING_OPTS_INIT;
-    struct arc_customer customer = { 0 };
+    struct arc_customer_terms customer;
     struct arc_open_item_filter filter;
     arc_aging *aging;
     int rc;
@@ -215,7 +220,8 @@ int arc_aging_compute(arc_aging **out, arc_db *db, const arc_aging_opts *opts)
     if (opts->bucket_edges != NULL)
         set_buckets(aging, opts->bucket_edges, opts->bucket_edge_count);
     else
-        set_buckets(aging, DEFAULT_EDGES, sizeof(DEFAULT_EDGES) / sizeof(DEFAULT_EDGES[0]));
+        set_buckets(aging, DEFAULT_EDGES,
+                    sizeof(DEFAULT_EDGES) / sizeof(DEFAULT_EDGES[0]));
 
     filter.customer_id = opts->customer_id;
     filter.currency = opts->currency;
@@ -224,12 +230,11 @@ int arc_aging_compute(arc_aging **out, arc_db *db, const arc_aging_opts *opts)
     rc = arc_read_begin(db);
     if (rc == ARC_OK) {
         if (opts->customer_id != 0)
-            rc = db->ops->customer_get(db->store, opts->customer_id, &customer);
+            rc = db->ops->customer_terms(db->store, opts->customer_id, &customer);
         if (rc == ARC_OK)
             rc = compute(db, aging, &filter);
         rc = arc_read_end(db, rc);
     }
-    arc_customer_clear(&customer);
 
     if (rc != ARC_OK) {
         arc_aging_free(aging);

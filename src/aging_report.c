@@ -7,7 +7,8 @@
 #include "aging_internal.h"
 #include "error.h"
 
-static int row_cmp(const struct arc_aging_row *row, arc_id customer_id, const char *currency)
+static int row_cmp(const struct arc_aging_row *row, arc_id customer_id,
+                   const char *currency)
 {
     if (row->customer_id != customer_id)
         return row->customer_id < customer_id ? -1 : 1;
@@ -213,23 +214,27 @@ const char *arc_aging_currency_at(const arc_aging *aging, size_t index)
     return found ? found->currency : NULL;
 }
 
-int64_t arc_aging_total_amount(const arc_aging *aging, size_t currency_index, size_t bucket)
+int64_t arc_aging_total_amount(const arc_aging *aging, size_t currency_index,
+                               size_t bucket)
 {
-    const struct arc_aging_row *found = aging ? row_at(&aging->totals, currency_index) : NULL;
+    const struct arc_aging_row *found =
+        aging ? row_at(&aging->totals, currency_index) : NULL;
 
     return found && bucket < aging->bucket_count ? found->amounts[bucket] : 0;
 }
 
 int64_t arc_aging_total(const arc_aging *aging, size_t currency_index)
 {
-    const struct arc_aging_row *found = aging ? row_at(&aging->totals, currency_index) : NULL;
+    const struct arc_aging_row *found =
+        aging ? row_at(&aging->totals, currency_index) : NULL;
 
     return found ? found->total : 0;
 }
 
 size_t arc_aging_total_invoice_count(const arc_aging *aging, size_t currency_index)
 {
-    const struct arc_aging_row *found = aging ? row_at(&aging->totals, currency_index) : NULL;
+    const struct arc_aging_row *found =
+        aging ? row_at(&aging->totals, currency_index) : NULL;
 
     return found ? found->invoice_count : 0;
 }

@@ -30,7 +30,7 @@ static int check_contact(const arc_contact_opts *opts)
 int arc_contact_add(arc_id *out, arc_db *db, arc_id customer_id,
                     const arc_contact_opts *opts)
 {
-    struct arc_customer customer = { 0 };
+    struct arc_customer_terms customer;
     struct arc_contact contact = { 0 };
     int rc;
 
@@ -50,8 +50,7 @@ int arc_contact_add(arc_id *out, arc_db *db, arc_id customer_id,
     rc = arc_write_begin(db);
     if (rc != ARC_OK)
         return rc;
-    rc = db->ops->customer_get(db->store, customer_id, &customer);
-    arc_customer_clear(&customer);
+    rc = db->ops->customer_terms(db->store, customer_id, &customer);
     if (rc == ARC_OK)
         rc = db->ops->contact_insert(db->store, &contact);
     rc = arc_write_end(db, rc);
@@ -73,7 +72,7 @@ int arc_contact_remove(arc_db *db, arc_id contact_id)
 
 int arc_contact_list(arc_contact_page **out, arc_db *db, arc_id customer_id)
 {
-    struct arc_customer customer = { 0 };
+    struct arc_customer_terms customer;
     arc_contact_page *page;
     int rc;
 
@@ -89,8 +88,7 @@ int arc_contact_list(arc_contact_page **out, arc_db *db, arc_id customer_id)
         free(page);
         return rc;
     }
-    rc = db->ops->customer_get(db->store, customer_id, &customer);
-    arc_customer_clear(&customer);
+    rc = db->ops->customer_terms(db->store, customer_id, &customer);
     if (rc == ARC_OK)
         rc = db->ops->contact_list(db->store, customer_id, page);
     rc = arc_read_end(db, rc);

@@ -9,8 +9,8 @@
 #include "settlement.h"
 #include "util.h"
 
-#define NUMBER_MAX 64
-#define REASON_MAX 1000
+#define NUMBER_MAX             64
+#define REASON_MAX             1000
 #define GENERATED_NUMBER_TRIES 1000
 
 static int check_memo_opts(const arc_credit_memo_opts *opts)
@@ -38,7 +38,8 @@ static int check_memo_opts(const arc_credit_memo_opts *opts)
     return arc_check_text("credit memo", "reason", opts->reason, REASON_MAX, false);
 }
 
-static void source_of(struct arc_credit_source *source, const struct arc_credit_memo *memo)
+static void source_of(struct arc_credit_source *source,
+                      const struct arc_credit_memo *memo)
 {
     source->kind = ARC_APPLICATION_CREDIT_MEMO;
     source->id = memo->id;
@@ -95,14 +96,13 @@ static int apply_to_invoice(arc_db *db, struct arc_credit_memo *memo, arc_id inv
 
 static int create_in_scope(arc_db *db, struct arc_credit_memo *memo, arc_id invoice_id)
 {
-    struct arc_customer customer = { 0 };
-    int rc = db->ops->customer_get(db->store, memo->customer_id, &customer);
+    struct arc_customer_terms customer;
+    int rc = db->ops->customer_terms(db->store, memo->customer_id, &customer);
 
     if (rc != ARC_OK)
         return arc_fail_context(rc, "credit memo: ");
     if (memo->currency[0] == '\0')
         memcpy(memo->currency, customer.currency, 4);
-    arc_customer_clear(&customer);
 
     rc = insert_numbered(db, memo);
     if (rc == ARC_OK && invoice_id != 0)
@@ -148,7 +148,8 @@ int arc_credit_memo_apply(arc_db *db, arc_id credit_memo_id, arc_id invoice_id,
     int rc;
 
     ARC_CHECK_DB(db);
-    if (applied_on != ARC_DATE_NONE && arc_date_to_ymd(NULL, NULL, NULL, applied_on) != ARC_OK)
+    if (applied_on != ARC_DATE_NONE &&
+        arc_date_to_ymd(NULL, NULL, NULL, applied_on) != ARC_OK)
         return arc_fail(ARC_EINVAL, "credit memo %lld: applied_on: not a valid date",
                         (long long)credit_memo_id);
     rc = arc_write_begin(db);
@@ -196,7 +197,8 @@ int arc_credit_memo_apply_auto(int64_t *applied, arc_db *db, arc_id credit_memo_
     return rc;
 }
 
-static int void_in_scope(arc_db *db, arc_id credit_memo_id, arc_date on, const char *reason)
+static int void_in_scope(arc_db *db, arc_id credit_memo_id, arc_date on,
+                         const char *reason)
 {
     struct arc_credit_memo memo = { 0 };
     struct arc_credit_source source;
@@ -233,7 +235,8 @@ int arc_credit_memo_void(arc_db *db, arc_id credit_memo_id, arc_date void_date,
     int rc;
 
     ARC_CHECK_DB(db);
-    if (void_date != ARC_DATE_NONE && arc_date_to_ymd(NULL, NULL, NULL, void_date) != ARC_OK)
+    if (void_date != ARC_DATE_NONE &&
+        arc_date_to_ymd(NULL, NULL, NULL, void_date) != ARC_OK)
         return arc_fail(ARC_EINVAL, "credit memo %lld: void_date: not a valid date",
                         (long long)credit_memo_id);
     rc = arc_check_text("credit memo", "reason", reason, REASON_MAX, false);

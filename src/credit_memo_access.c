@@ -89,7 +89,8 @@ int arc_credit_memo_is_void(const arc_credit_memo *memo)
     return memo != NULL && memo->voided_on != ARC_DATE_NONE;
 }
 
-int arc_credit_memo_list(arc_credit_memo_page **out, arc_db *db, const arc_list_opts *opts)
+int arc_credit_memo_list(arc_credit_memo_page **out, arc_db *db,
+                         const arc_list_opts *opts)
 {
     struct arc_store_list filter;
     arc_credit_memo_page *page;

@@ -8,11 +8,11 @@
 #include "error.h"
 #include "util.h"
 
-#define REFERENCE_MAX 128
+#define REFERENCE_MAX  128
 #define NAME_MAX_BYTES 256
-#define EMAIL_MAX 254
-#define PHONE_MAX 64
-#define OWNER_MAX 128
+#define EMAIL_MAX      254
+#define PHONE_MAX      64
+#define OWNER_MAX      128
 #define TERMS_MAX_DAYS 3650
 
 int arc_customer_opts_init(arc_customer_opts *opts, unsigned int version)
@@ -51,7 +51,8 @@ static int check_fields(const arc_customer_opts *opts, unsigned int fields)
     int rc = ARC_OK;
 
     if (selected(fields, ARC_CUSTOMER_FIELD_REFERENCE))
-        rc = arc_check_text("customer", "reference", opts->reference, REFERENCE_MAX, true);
+        rc =
+            arc_check_text("customer", "reference", opts->reference, REFERENCE_MAX, true);
     if (rc == ARC_OK && selected(fields, ARC_CUSTOMER_FIELD_NAME))
         rc = arc_check_text("customer", "name", opts->name, NAME_MAX_BYTES, true);
     if (rc == ARC_OK && selected(fields, ARC_CUSTOMER_FIELD_BILLING_EMAIL))
@@ -65,13 +66,15 @@ static int check_fields(const arc_customer_opts *opts, unsigned int fields)
 
     if (selected(fields, ARC_CUSTOMER_FIELD_PAYMENT_TERMS) &&
         (opts->payment_terms_days < 0 || opts->payment_terms_days > TERMS_MAX_DAYS))
-        return arc_fail(ARC_EINVAL, "customer: payment_terms_days: must be 0 to %d, not %d",
+        return arc_fail(ARC_EINVAL,
+                        "customer: payment_terms_days: must be 0 to %d, not %d",
                         TERMS_MAX_DAYS, opts->payment_terms_days);
     if (selected(fields, ARC_CUSTOMER_FIELD_CREDIT_LIMIT) && opts->credit_limit < 0)
         return arc_fail(ARC_EINVAL, "customer: credit_limit: must not be negative");
     if (selected(fields, ARC_CUSTOMER_FIELD_STATUS) &&
         arc_customer_status_name(opts->status) == NULL)
-        return arc_fail(ARC_EINVAL, "customer: status: unknown value %d", (int)opts->status);
+        return arc_fail(ARC_EINVAL, "customer: status: unknown value %d",
+                        (int)opts->status);
     return ARC_OK;
 }
 
@@ -116,9 +119,10 @@ static int apply_fields(struct arc_customer *customer, const arc_customer_opts *
 }
 
 static const unsigned int ALL_FIELDS =
-    ARC_CUSTOMER_FIELD_REFERENCE | ARC_CUSTOMER_FIELD_NAME | ARC_CUSTOMER_FIELD_BILLING_EMAIL |
-    ARC_CUSTOMER_FIELD_PHONE | ARC_CUSTOMER_FIELD_PAYMENT_TERMS |
-    ARC_CUSTOMER_FIELD_CREDIT_LIMIT | ARC_CUSTOMER_FIELD_OWNER | ARC_CUSTOMER_FIELD_STATUS;
+    ARC_CUSTOMER_FIELD_REFERENCE | ARC_CUSTOMER_FIELD_NAME |
+    ARC_CUSTOMER_FIELD_BILLING_EMAIL | ARC_CUSTOMER_FIELD_PHONE |
+    ARC_CUSTOMER_FIELD_PAYMENT_TERMS | ARC_CUSTOMER_FIELD_CREDIT_LIMIT |
+    ARC_CUSTOMER_FIELD_OWNER | ARC_CUSTOMER_FIELD_STATUS;
 
 static int check_opts(const arc_customer_opts *opts)
 {
@@ -169,8 +173,8 @@ int arc_customer_update(arc_db *db, arc_id id, const arc_customer_opts *opts,
     ARC_CHECK_DB(db);
     rc = check_opts(opts);
     if (rc == ARC_OK && (fields & ~ALL_FIELDS))
-        rc = arc_fail(ARC_EINVAL, "customer %lld: fields: unknown bits 0x%x", (long long)id,
-                      fields & ~ALL_FIELDS);
+        rc = arc_fail(ARC_EINVAL, "customer %lld: fields: unknown bits 0x%x",
+                      (long long)id, fields & ~ALL_FIELDS);
     if (rc == ARC_OK)
         rc = check_fields(opts, fields);
     if (rc != ARC_OK)
@@ -204,8 +208,9 @@ static int lookup(arc_customer **out, arc_db *db, arc_id id, const char *referen
 
     rc = arc_read_begin(db);
     if (rc == ARC_OK) {
-        rc = reference ? db->ops->customer_get_by_reference(db->store, reference, customer)
-                       : db->ops->customer_get(db->store, id, customer);
+        rc = reference
+                 ? db->ops->customer_get_by_reference(db->store, reference, customer)
+                 : db->ops->customer_get(db->store, id, customer);
         rc = arc_read_end(db, rc);
     }
     if (rc != ARC_OK) {
@@ -240,25 +245,24 @@ void arc_customer_free(arc_customer *customer)
 static int balance_currency(arc_db *db, arc_id customer_id, const char *currency,
                             arc_currency_code out)
 {
-    struct arc_customer customer = { 0 };
+    struct arc_customer_terms customer;
     int rc;
 
     if (currency != NULL && arc_currency_lookup(NULL, currency) != ARC_OK)
         return arc_fail_context(ARC_EINVAL, "customer %lld: ", (long long)customer_id);
 
-    rc = db->ops->customer_get(db->store, customer_id, &customer);
+    rc = db->ops->customer_terms(db->store, customer_id, &customer);
     if (rc != ARC_OK)
         return rc;
     memcpy(out, currency ? currency : customer.currency, 4);
-    arc_customer_clear(&customer);
     return ARC_OK;
 }
 
 typedef int (*sum_fn)(arc_store *store, arc_id customer_id, const char *currency,
                       int64_t *out);
 
-static int customer_sum(int64_t *out, arc_db *db, arc_id customer_id, const char *currency,
-                        sum_fn sum)
+static int customer_sum(int64_t *out, arc_db *db, arc_id customer_id,
+                        const char *currency, sum_fn sum)
 {
     arc_currency_code code;
     int rc;
@@ -276,7 +280,8 @@ static int customer_sum(int64_t *out, arc_db *db, arc_id customer_id, const char
     return arc_read_end(db, rc);
 }
 
-int arc_customer_balance(int64_t *out, arc_db *db, arc_id customer_id, const char *currency)
+int arc_customer_balance(int64_t *out, arc_db *db, arc_id customer_id,
+                         const char *currency)
 {
     return customer_sum(out, db, customer_id, currency,
                         db ? db->ops->sum_invoice_balances : NULL);

@@ -59,27 +59,26 @@ static int32_t days_from_civil(int year, int month, int day)
     return (int32_t)(era * DAYS_PER_ERA + day_of_era - MARCH_ZERO_TO_EPOCH);
 }
 
-/* Year, month and day of a day number between FIRST_DAY and LAST_DAY. */
+/*
+ * Year, month and day of a day number between FIRST_DAY and LAST_DAY: the
+ * inverse of days_from_civil, also counting years from March.
+ */
 static void civil_from_days(int32_t date, int *year, int *month, int *day)
 {
-    int found_year = 1 + (int)((int64_t)(date - FIRST_DAY) * 400 / DAYS_PER_ERA);
-    int found_month = 1;
-    int32_t day_of_year;
+    int64_t shifted = (int64_t)date + MARCH_ZERO_TO_EPOCH; /* positive in range */
+    int64_t era = shifted / DAYS_PER_ERA;
+    int64_t day_of_era = shifted - era * DAYS_PER_ERA;
+    int64_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    int64_t day_of_year =
+        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    int64_t month_from_march = (5 * day_of_year + 2) / 153;
+    int64_t found_month =
+        month_from_march < 10 ? month_from_march + 3 : month_from_march - 9;
 
-    while (found_year < 9999 && days_from_civil(found_year + 1, 1, 1) <= date)
-        found_year++;
-    while (days_from_civil(found_year, 1, 1) > date)
-        found_year--;
-
-    day_of_year = date - days_from_civil(found_year, 1, 1);
-    while (day_of_year >= days_in_month(found_year, found_month)) {
-        day_of_year -= days_in_month(found_year, found_month);
-        found_month++;
-    }
-
-    *year = found_year;
-    *month = found_month;
-    *day = (int)day_of_year + 1;
+    *year = (int)(era * 400 + year_of_era + (found_month <= 2));
+    *month = (int)found_month;
+    *day = (int)(day_of_year - (153 * month_from_march + 2) / 5 + 1);
 }
 
 static bool in_range(int64_t date)
@@ -131,10 +130,13 @@ int arc_date_from_ymd(arc_date *out, int year, int month, int day)
     if (out == NULL)
         return arc_fail(ARC_EINVAL, "date: output pointer is NULL");
 
-    snprintf(shown, sizeof(shown), "%04d-%02d-%02d", year, month, day);
-    rc = check_ymd(shown, year, month, day);
-    if (rc != ARC_OK)
-        return rc;
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+        day > days_in_month(year, month)) {
+        snprintf(shown, sizeof(shown), "%04d-%02d-%02d", year, month, day);
+        rc = check_ymd(shown, year, month, day);
+        if (rc != ARC_OK)
+            return rc;
+    }
 
     *out = days_from_civil(year, month, day);
     return ARC_OK;

@@ -40,7 +40,8 @@ static int resolve_uri(const struct arc_store_ops **ops, const char **location,
         if (strncmp(*location, "//", 2) == 0)
             *location += 2;
     } else if (scheme_end != NULL && strchr(uri, '/') > scheme_end) {
-        return arc_fail(ARC_EUNSUPPORTED, "db: uri \"%s\": no backend for this scheme", uri);
+        return arc_fail(ARC_EUNSUPPORTED, "db: uri \"%s\": no backend for this scheme",
+                        uri);
     } else {
         *ops = &arc_sqlite_store;
         *location = uri;

@@ -11,9 +11,9 @@
 #include "settlement.h"
 #include "util.h"
 
-#define NUMBER_MAX 64
-#define MEMO_MAX 4000
-#define REASON_MAX 1000
+#define NUMBER_MAX             64
+#define MEMO_MAX               4000
+#define REASON_MAX             1000
 #define GENERATED_NUMBER_TRIES 1000
 
 bool arc_invoice_is_payable(arc_invoice_status status)
@@ -28,7 +28,8 @@ void arc_invoice_refresh_status(struct arc_invoice *invoice)
     if (invoice->balance == 0 && invoice->status != ARC_INVOICE_WRITTEN_OFF)
         invoice->status = ARC_INVOICE_PAID;
     else if (invoice->balance > 0)
-        invoice->status = invoice->paid > 0 ? ARC_INVOICE_PARTIALLY_PAID : ARC_INVOICE_OPEN;
+        invoice->status =
+            invoice->paid > 0 ? ARC_INVOICE_PARTIALLY_PAID : ARC_INVOICE_OPEN;
 }
 
 static int check_invoice_opts(const arc_invoice_opts *opts)
@@ -72,15 +73,16 @@ static int check_date(const char *label, const char *field, arc_date date)
  * Make a draft owed: fix its issue and due dates and open its balance.
  * @p issue_date is ARC_DATE_NONE for the one set at creation, else today.
  */
-static int issue(arc_db *db, struct arc_invoice *invoice, const struct arc_customer *customer,
-                 arc_date issue_date)
+static int issue(arc_db *db, struct arc_invoice *invoice,
+                 const struct arc_customer_terms *customer, arc_date issue_date)
 {
     if (invoice->line_count == 0)
-        return arc_fail(ARC_ECONFLICT, "invoice %s: cannot issue an invoice without lines",
+        return arc_fail(ARC_ECONFLICT,
+                        "invoice %s: cannot issue an invoice without lines",
                         invoice->number);
     if (customer->status == ARC_CUSTOMER_CLOSED)
-        return arc_fail(ARC_ECONFLICT, "invoice %s: customer %s is closed", invoice->number,
-                        customer->reference);
+        return arc_fail(ARC_ECONFLICT, "invoice %s: customer %lld is closed",
+                        invoice->number, (long long)invoice->customer_id);
 
     if (issue_date != ARC_DATE_NONE)
         invoice->issue_date = issue_date;
@@ -88,7 +90,8 @@ static int issue(arc_db *db, struct arc_invoice *invoice, const struct arc_custo
     if (!invoice->due_date_given &&
         arc_date_add_days(&invoice->due_date, invoice->issue_date,
                           customer->payment_terms_days) != ARC_OK)
-        return arc_fail(ARC_EINVAL, "invoice %s: due_date: out of range", invoice->number);
+        return arc_fail(ARC_EINVAL, "invoice %s: due_date: out of range",
+                        invoice->number);
     if (invoice->due_date < invoice->issue_date)
         return arc_fail(ARC_ECONFLICT, "invoice %s: due_date: before the issue date",
                         invoice->number);
@@ -144,14 +147,15 @@ static int insert_numbered(arc_db *db, struct arc_invoice *invoice, bool generat
 static int create_in_scope(arc_db *db, struct arc_invoice *invoice,
                            const arc_invoice_opts *opts)
 {
-    struct arc_customer customer = { 0 };
-    int rc = db->ops->customer_get(db->store, opts->customer_id, &customer);
+    struct arc_customer_terms customer;
+    int rc = db->ops->customer_terms(db->store, opts->customer_id, &customer);
 
     if (rc != ARC_OK)
         return arc_fail_context(rc, "invoice: ");
     memcpy(invoice->currency, opts->currency ? opts->currency : customer.currency, 4);
     if (customer.status == ARC_CUSTOMER_CLOSED)
-        rc = arc_fail(ARC_ECONFLICT, "invoice: customer %s is closed", customer.reference);
+        rc = arc_fail(ARC_ECONFLICT, "invoice: customer %lld is closed",
+                      (long long)opts->customer_id);
 
     if (rc == ARC_OK && (opts->flags & ARC_INVOICE_CREATE_ISSUED)) {
         /* Issue under a provisional name; messages name the number if given. */
@@ -163,7 +167,6 @@ static int create_in_scope(arc_db *db, struct arc_invoice *invoice,
         invoice->number = (char *)opts->number;
         rc = insert_numbered(db, invoice, opts->number == NULL);
     }
-    arc_customer_clear(&customer);
     return rc;
 }
 
@@ -230,7 +233,8 @@ static int add_line_in_scope(arc_db *db, arc_id invoice_id,
     if (rc != ARC_OK)
         return rc;
     if (invoice.status != ARC_INVOICE_DRAFT)
-        rc = arc_fail(ARC_ECONFLICT, "invoice %s: lines can be added to drafts only, it is %s",
+        rc = arc_fail(ARC_ECONFLICT,
+                      "invoice %s: lines can be added to drafts only, it is %s",
                       invoice.number, arc_invoice_status_name(invoice.status));
     else if (invoice.line_count >= ARC_INVOICE_MAX_LINES)
         rc = arc_fail(ARC_ECONFLICT, "invoice %s: already has %d lines", invoice.number,
@@ -266,7 +270,7 @@ int arc_invoice_add_line(arc_db *db, arc_id invoice_id, const arc_invoice_line_o
 
 static int issue_in_scope(arc_db *db, arc_id invoice_id, arc_date issue_date)
 {
-    struct arc_customer customer = { 0 };
+    struct arc_customer_terms customer;
     struct arc_invoice invoice = { 0 };
     int rc = load(db, invoice_id, true, &invoice);
 
@@ -276,14 +280,13 @@ static int issue_in_scope(arc_db *db, arc_id invoice_id, arc_date issue_date)
         rc = arc_fail(ARC_ECONFLICT, "invoice %s: only a draft can be issued, it is %s",
                       invoice.number, arc_invoice_status_name(invoice.status));
     if (rc == ARC_OK)
-        rc = db->ops->customer_get(db->store, invoice.customer_id, &customer);
+        rc = db->ops->customer_terms(db->store, invoice.customer_id, &customer);
     if (rc == ARC_OK)
         rc = issue(db, &invoice, &customer, issue_date);
     if (rc == ARC_OK) {
         invoice.updated_at = arc_db_now(db);
         rc = db->ops->invoice_update(db->store, &invoice);
     }
-    arc_customer_clear(&customer);
     arc_invoice_clear(&invoice);
     return rc;
 }
@@ -308,8 +311,9 @@ static int delete_in_scope(arc_db *db, arc_id invoice_id)
     int rc = load(db, invoice_id, false, &invoice);
 
     if (rc == ARC_OK && invoice.status != ARC_INVOICE_DRAFT)
-        rc = arc_fail(ARC_ECONFLICT, "invoice %s: only a draft can be deleted, it is %s;"
-                                     " void it instead",
+        rc = arc_fail(ARC_ECONFLICT,
+                      "invoice %s: only a draft can be deleted, it is %s;"
+                      " void it instead",
                       invoice.number, arc_invoice_status_name(invoice.status));
     if (rc == ARC_OK)
         rc = db->ops->invoice_delete(db->store, invoice_id);
@@ -329,7 +333,8 @@ int arc_invoice_delete(arc_db *db, arc_id invoice_id)
 }
 
 /* Why an invoice cannot be closed by @p kind, or NULL when it can. */
-static const char *close_refusal(const struct arc_invoice *invoice, arc_application_kind kind)
+static const char *close_refusal(const struct arc_invoice *invoice,
+                                 arc_application_kind kind)
 {
     if (invoice->status == ARC_INVOICE_DRAFT)
         return "it is a draft; delete it instead";
@@ -392,12 +397,14 @@ static int close_invoice(arc_db *db, arc_id invoice_id, arc_application_kind kin
     return arc_write_end(db, rc);
 }
 
-int arc_invoice_void(arc_db *db, arc_id invoice_id, arc_date void_date, const char *reason)
+int arc_invoice_void(arc_db *db, arc_id invoice_id, arc_date void_date,
+                     const char *reason)
 {
     return close_invoice(db, invoice_id, ARC_APPLICATION_VOID, void_date, reason);
 }
 
-int arc_invoice_write_off(arc_db *db, arc_id invoice_id, arc_date date, const char *reason)
+int arc_invoice_write_off(arc_db *db, arc_id invoice_id, arc_date date,
+                          const char *reason)
 {
     return close_invoice(db, invoice_id, ARC_APPLICATION_WRITE_OFF, date, reason);
 }

@@ -20,7 +20,8 @@ struct arc_line_texts {
  * @p label names the invoice in messages.
  */
 int arc_invoice_line_build(struct arc_invoice_line *line, struct arc_line_texts *texts,
-                           const arc_invoice_line_opts *opts, int line_no, const char *label);
+                           const arc_invoice_line_opts *opts, int line_no,
+                           const char *label);
 
 /* Add a line's amounts to the invoice's subtotal, tax and total. */
 int arc_invoice_add_to_totals(struct arc_invoice *invoice,

@@ -11,7 +11,7 @@
 #include "util.h"
 
 #define DESCRIPTION_MAX 2000
-#define ITEM_CODE_MAX 64
+#define ITEM_CODE_MAX   64
 
 static int check_period(const char *label, int line_no, const arc_invoice_line_opts *opts)
 {
@@ -41,16 +41,16 @@ static int parse_quantity(arc_decimal *out, const char *label, int line_no,
     }
     rc = arc_decimal_parse(out, text, ARC_QUANTITY_MAX_SCALE);
     if (rc == ARC_EOVERFLOW)
-        return arc_fail(ARC_EOVERFLOW, "%s: line %d: quantity: \"%s\" is too large", label,
-                        line_no, text);
+        return arc_fail(ARC_EOVERFLOW, "%s: line %d: quantity: \"%s\" is too large",
+                        label, line_no, text);
     if (rc != ARC_OK)
         return arc_fail(ARC_EINVAL,
                         "%s: line %d: quantity: \"%s\" is not a decimal with at most %d"
                         " places",
                         label, line_no, text, ARC_QUANTITY_MAX_SCALE);
     if (arc_decimal_sign(*out) <= 0)
-        return arc_fail(ARC_EINVAL, "%s: line %d: quantity: must be positive, not %s", label,
-                        line_no, text);
+        return arc_fail(ARC_EINVAL, "%s: line %d: quantity: must be positive, not %s",
+                        label, line_no, text);
     return ARC_OK;
 }
 
@@ -67,13 +67,14 @@ static int parse_tax_rate(arc_decimal *out, const char *label, int line_no,
     }
     rc = arc_decimal_parse(out, text, ARC_TAX_RATE_MAX_SCALE);
     if (rc != ARC_OK)
-        return arc_fail(ARC_EINVAL,
-                        "%s: line %d: tax_rate: \"%s\" is not a percentage with at most %d"
-                        " places",
-                        label, line_no, text, ARC_TAX_RATE_MAX_SCALE);
+        return arc_fail(
+            ARC_EINVAL,
+            "%s: line %d: tax_rate: \"%s\" is not a percentage with at most %d"
+            " places",
+            label, line_no, text, ARC_TAX_RATE_MAX_SCALE);
     if (arc_decimal_sign(*out) < 0 || arc_decimal_cmp(*out, hundred) > 0)
-        return arc_fail(ARC_EINVAL, "%s: line %d: tax_rate: must be 0 to 100, not %s", label,
-                        line_no, text);
+        return arc_fail(ARC_EINVAL, "%s: line %d: tax_rate: must be 0 to 100, not %s",
+                        label, line_no, text);
     return ARC_OK;
 }
 
@@ -90,7 +91,8 @@ static int check_texts(const char *label, int line_no, const arc_invoice_line_op
 }
 
 int arc_invoice_line_build(struct arc_invoice_line *line, struct arc_line_texts *texts,
-                           const arc_invoice_line_opts *opts, int line_no, const char *label)
+                           const arc_invoice_line_opts *opts, int line_no,
+                           const char *label)
 {
     arc_decimal quantity, tax_rate;
     int rc;
@@ -135,7 +137,8 @@ int arc_invoice_add_to_totals(struct arc_invoice *invoice,
     int64_t subtotal, tax, total;
 
     if (!arc_add_i64(&subtotal, invoice->subtotal, line->net) ||
-        !arc_add_i64(&tax, invoice->tax, line->tax) || !arc_add_i64(&total, subtotal, tax))
+        !arc_add_i64(&tax, invoice->tax, line->tax) ||
+        !arc_add_i64(&total, subtotal, tax))
         return arc_fail(ARC_EOVERFLOW, "%s: total: too large", label);
     invoice->subtotal = subtotal;
     invoice->tax = tax;

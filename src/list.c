@@ -12,11 +12,11 @@ int arc_list_filter(struct arc_store_list *out, const arc_list_opts *opts,
     if (opts == NULL)
         opts = &defaults;
     if (opts->version != ARC_LIST_OPTS_VERSION)
-        return arc_fail(ARC_EVERSION, "%s: list options version %u is not supported", what,
-                        opts->version);
+        return arc_fail(ARC_EVERSION, "%s: list options version %u is not supported",
+                        what, opts->version);
     if (opts->limit > ARC_LIST_MAX_LIMIT)
-        return arc_fail(ARC_EINVAL, "%s: limit: at most %d, not %u", what, ARC_LIST_MAX_LIMIT,
-                        opts->limit);
+        return arc_fail(ARC_EINVAL, "%s: limit: at most %d, not %u", what,
+                        ARC_LIST_MAX_LIMIT, opts->limit);
     if (opts->after_id < 0)
         return arc_fail(ARC_EINVAL, "%s: after_id: must not be negative", what);
     if (opts->customer_id < 0)

@@ -11,17 +11,12 @@
 
 int arc_numbering_take(arc_db *db, arc_sequence sequence, char *out, size_t size)
 {
-    struct arc_sequence_state state;
-    int rc = db->ops->sequence_get(db->store, sequence, &state);
+    struct arc_sequence_state state = { { 0 }, 0, 0 };
+    int rc = db->ops->sequence_take(db->store, sequence, &state);
 
-    if (rc != ARC_OK)
-        return rc;
-    if (state.next == INT64_MAX)
-        return arc_fail(ARC_EOVERFLOW, "numbering: the sequence is exhausted");
-
-    snprintf(out, size, "%s%0*lld", state.prefix, state.width, (long long)state.next);
-    state.next++;
-    return db->ops->sequence_put(db->store, sequence, &state);
+    if (rc == ARC_OK)
+        snprintf(out, size, "%s%0*lld", state.prefix, state.width, (long long)state.next);
+    return rc;
 }
 
 static int check_numbering(arc_sequence sequence, const char *prefix, int64_t next,
@@ -30,7 +25,8 @@ static int check_numbering(arc_sequence sequence, const char *prefix, int64_t ne
     int rc;
 
     if (sequence != ARC_SEQUENCE_INVOICE && sequence != ARC_SEQUENCE_CREDIT_MEMO)
-        return arc_fail(ARC_EINVAL, "numbering: sequence: unknown value %d", (int)sequence);
+        return arc_fail(ARC_EINVAL, "numbering: sequence: unknown value %d",
+                        (int)sequence);
     if (prefix == NULL)
         return arc_fail(ARC_EINVAL, "numbering: prefix: must not be NULL (use \"\")");
     rc = arc_check_text("numbering", "prefix", prefix, 32, false);

@@ -9,7 +9,7 @@
 #include "util.h"
 
 #define REFERENCE_MAX 128
-#define REASON_MAX 1000
+#define REASON_MAX    1000
 
 static int check_payment_opts(const arc_payment_opts *opts)
 {
@@ -26,7 +26,8 @@ static int check_payment_opts(const arc_payment_opts *opts)
     if (opts->currency != NULL && arc_currency_lookup(NULL, opts->currency) != ARC_OK)
         return arc_fail_context(ARC_EINVAL, "payment: ");
     if (arc_payment_method_name(opts->method) == NULL)
-        return arc_fail(ARC_EINVAL, "payment: method: unknown value %d", (int)opts->method);
+        return arc_fail(ARC_EINVAL, "payment: method: unknown value %d",
+                        (int)opts->method);
     if (opts->received_on != ARC_DATE_NONE &&
         arc_date_to_ymd(NULL, NULL, NULL, opts->received_on) != ARC_OK)
         return arc_fail(ARC_EINVAL, "payment: received_on: not a valid date");
@@ -55,9 +56,11 @@ static void source_of(struct arc_credit_source *source, const struct arc_payment
 }
 
 /* A retry with a known key: the original payment if the details match. */
-static int match_retry(const struct arc_payment *original, const struct arc_payment *retry)
+static int match_retry(const struct arc_payment *original,
+                       const struct arc_payment *retry)
 {
-    if (original->customer_id != retry->customer_id || original->amount != retry->amount ||
+    if (original->customer_id != retry->customer_id ||
+        original->amount != retry->amount ||
         strcmp(original->currency, retry->currency) != 0)
         return arc_fail(ARC_ECONFLICT,
                         "payment: idempotency key \"%s\" was used for payment %lld with"
@@ -68,16 +71,15 @@ static int match_retry(const struct arc_payment *original, const struct arc_paym
 
 static int record_in_scope(arc_db *db, struct arc_payment *payment, unsigned int flags)
 {
-    struct arc_customer customer = { 0 };
+    struct arc_customer_terms customer;
     struct arc_payment original = { 0 };
     struct arc_credit_source source;
-    int rc = db->ops->customer_get(db->store, payment->customer_id, &customer);
+    int rc = db->ops->customer_terms(db->store, payment->customer_id, &customer);
 
     if (rc != ARC_OK)
         return arc_fail_context(rc, "payment: ");
     if (payment->currency[0] == '\0')
         memcpy(payment->currency, customer.currency, 4);
-    arc_customer_clear(&customer);
 
     if (payment->idempotency_key != NULL) {
         rc = db->ops->payment_get_by_key(db->store, payment->idempotency_key, &original);
@@ -153,7 +155,8 @@ int arc_payment_apply(arc_db *db, arc_id payment_id, arc_id invoice_id, int64_t 
     int rc;
 
     ARC_CHECK_DB(db);
-    if (applied_on != ARC_DATE_NONE && arc_date_to_ymd(NULL, NULL, NULL, applied_on) != ARC_OK)
+    if (applied_on != ARC_DATE_NONE &&
+        arc_date_to_ymd(NULL, NULL, NULL, applied_on) != ARC_OK)
         return arc_fail(ARC_EINVAL, "payment %lld: applied_on: not a valid date",
                         (long long)payment_id);
     rc = arc_write_begin(db);
@@ -197,7 +200,8 @@ int arc_payment_apply_auto(int64_t *applied, arc_db *db, arc_id payment_id)
     return rc;
 }
 
-static int reverse_in_scope(arc_db *db, arc_id payment_id, arc_date on, const char *reason)
+static int reverse_in_scope(arc_db *db, arc_id payment_id, arc_date on,
+                            const char *reason)
 {
     struct arc_payment payment = { 0 };
     struct arc_credit_source source;
@@ -206,7 +210,8 @@ static int reverse_in_scope(arc_db *db, arc_id payment_id, arc_date on, const ch
     if (rc != ARC_OK)
         return rc;
     if (source.closed)
-        rc = arc_fail(ARC_ECONFLICT, "payment %lld: already reversed", (long long)payment_id);
+        rc = arc_fail(ARC_ECONFLICT, "payment %lld: already reversed",
+                      (long long)payment_id);
     else if (on < payment.received_on)
         rc = arc_fail(ARC_EINVAL, "payment %lld: reversed_on: before it was received",
                       (long long)payment_id);
@@ -219,7 +224,8 @@ static int reverse_in_scope(arc_db *db, arc_id payment_id, arc_date on, const ch
         free(payment.reversal_reason);
         payment.reversal_reason = arc_strdup(reason);
         if (reason != NULL && payment.reversal_reason == NULL)
-            rc = arc_fail(ARC_ENOMEM, "payment %lld: out of memory", (long long)payment_id);
+            rc = arc_fail(ARC_ENOMEM, "payment %lld: out of memory",
+                          (long long)payment_id);
     }
     if (rc == ARC_OK)
         rc = db->ops->payment_update(db->store, &payment);

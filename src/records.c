@@ -83,7 +83,9 @@ const char *arc_invoice_status_name(arc_invoice_status status)
 
 const char *arc_payment_method_name(arc_payment_method method)
 {
-    static const char *const names[] = { "ach", "card", "check", "wire", "cash", "other" };
+    static const char *const names[] = {
+        "ach", "card", "check", "wire", "cash", "other"
+    };
 
     if ((unsigned int)method >= sizeof(names) / sizeof(names[0]))
         return NULL;

@@ -49,7 +49,6 @@ struct arc_contact_page {
 };
 
 struct arc_invoice_line {
-    arc_id id;
     int line_no; /* 1-based position on the invoice */
     char *description;
     char *quantity; /* canonical decimal text */
@@ -75,9 +74,9 @@ struct arc_invoice {
     int64_t subtotal;
     int64_t tax;
     int64_t total;
-    int64_t paid;        /* applied payments and credit memos in force */
-    int64_t balance;     /* still owed; 0 for drafts, void and settled invoices */
-    arc_date closed_on;  /* date voided or written off, else ARC_DATE_NONE */
+    int64_t paid;       /* applied payments and credit memos in force */
+    int64_t balance;    /* still owed; 0 for drafts, void and settled invoices */
+    arc_date closed_on; /* date voided or written off, else ARC_DATE_NONE */
     char *close_reason;
     arc_time created_at;
     arc_time updated_at;

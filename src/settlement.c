@@ -57,26 +57,29 @@ static int check_application(const struct arc_credit_source *source,
     if (amount <= 0)
         return arc_fail(ARC_EINVAL, "%s %lld: amount: must be positive", noun, id);
     if (invoice->customer_id != source->customer_id)
-        return arc_fail(ARC_EINVAL, "%s %lld: invoice %s belongs to another customer", noun,
-                        id, invoice->number);
+        return arc_fail(ARC_EINVAL, "%s %lld: invoice %s belongs to another customer",
+                        noun, id, invoice->number);
     if (strcmp(invoice->currency, source->currency) != 0)
         return arc_fail(ARC_EINVAL, "%s %lld: invoice %s is in %s, not %s", noun, id,
                         invoice->number, invoice->currency, source->currency);
     if (!arc_invoice_is_payable(invoice->status))
-        return arc_fail(ARC_ECONFLICT, "%s %lld: invoice %s is %s and cannot be paid", noun,
-                        id, invoice->number, arc_invoice_status_name(invoice->status));
+        return arc_fail(ARC_ECONFLICT, "%s %lld: invoice %s is %s and cannot be paid",
+                        noun, id, invoice->number,
+                        arc_invoice_status_name(invoice->status));
     if (amount > source->amount - source->applied)
-        return arc_fail(ARC_ECONFLICT, "%s %lld: amount %lld is more than its unapplied %lld",
-                        noun, id, (long long)amount,
-                        (long long)(source->amount - source->applied));
+        return arc_fail(ARC_ECONFLICT,
+                        "%s %lld: amount %lld is more than its unapplied %lld", noun, id,
+                        (long long)amount, (long long)(source->amount - source->applied));
     if (amount > invoice->balance)
-        return arc_fail(ARC_ECONFLICT, "%s %lld: amount %lld is more than invoice %s owes"
-                                       " (%lld)",
+        return arc_fail(ARC_ECONFLICT,
+                        "%s %lld: amount %lld is more than invoice %s owes"
+                        " (%lld)",
                         noun, id, (long long)amount, invoice->number,
                         (long long)invoice->balance);
     if (applied_on < source->start || applied_on < invoice->issue_date)
-        return arc_fail(ARC_EINVAL, "%s %lld: applied_on: before the %s or the invoice's"
-                                    " issue date",
+        return arc_fail(ARC_EINVAL,
+                        "%s %lld: applied_on: before the %s or the invoice's"
+                        " issue date",
                         noun, id, noun);
     return ARC_OK;
 }
@@ -95,7 +98,8 @@ int arc_settle_apply(arc_db *db, struct arc_credit_source *source, arc_id invoic
     int rc = db->ops->invoice_get(db->store, invoice_id, false, &invoice);
 
     if (rc != ARC_OK)
-        return arc_fail_context(rc, "%s %lld: ", source_noun(source), (long long)source->id);
+        return arc_fail_context(rc, "%s %lld: ", source_noun(source),
+                                (long long)source->id);
     if (applied_on == ARC_DATE_NONE)
         applied_on = default_applied_on(db, source);
     if (applied_on < invoice.issue_date)
@@ -103,7 +107,8 @@ int arc_settle_apply(arc_db *db, struct arc_credit_source *source, arc_id invoic
 
     rc = check_application(source, &invoice, amount, applied_on);
     if (rc == ARC_OK)
-        rc = record_application(db, &invoice, source->kind, source->id, amount, applied_on);
+        rc = record_application(db, &invoice, source->kind, source->id, amount,
+                                applied_on);
     if (rc == ARC_OK)
         source->applied += amount;
     arc_invoice_clear(&invoice);
@@ -141,8 +146,8 @@ int arc_settle_apply_auto(arc_db *db, struct arc_credit_source *source, int64_t 
     int rc = ARC_OK;
 
     if (source->closed)
-        return arc_fail(ARC_ECONFLICT, "%s %lld: cannot apply: it was %s", source_noun(source),
-                        (long long)source->id,
+        return arc_fail(ARC_ECONFLICT, "%s %lld: cannot apply: it was %s",
+                        source_noun(source), (long long)source->id,
                         source->kind == ARC_APPLICATION_PAYMENT ? "reversed" : "voided");
 
     /* Each page settles its invoices in full but the last, so a page that
@@ -151,8 +156,8 @@ int arc_settle_apply_auto(arc_db *db, struct arc_credit_source *source, int64_t 
         struct arc_invoice_page page = { 0 };
         int64_t page_start = source->applied;
 
-        rc = db->ops->invoice_list_payable(db->store, source->customer_id, source->currency,
-                                           AUTO_APPLY_PAGE, &page);
+        rc = db->ops->invoice_list_payable(db->store, source->customer_id,
+                                           source->currency, AUTO_APPLY_PAGE, &page);
         if (rc == ARC_OK)
             rc = apply_page(db, source, &page);
         for (size_t i = 0; i < page.count; i++)
@@ -189,7 +194,8 @@ static int reverse_one(arc_db *db, const struct arc_application *application, ar
 int arc_settle_reverse_all(arc_db *db, struct arc_credit_source *source, arc_date on)
 {
     struct arc_application_page page = { 0 };
-    int rc = db->ops->application_list_for(db->store, (int)source->kind, source->id, &page);
+    int rc =
+        db->ops->application_list_for(db->store, (int)source->kind, source->id, &page);
 
     for (size_t i = 0; i < page.count && rc == ARC_OK; i++) {
         if (page.items[i].reversed_on == ARC_DATE_NONE)
@@ -206,8 +212,8 @@ int arc_settle_close_invoice(arc_db *db, struct arc_invoice *invoice,
 {
     int64_t amount = invoice->balance;
 
-    invoice->status = kind == ARC_APPLICATION_VOID ? ARC_INVOICE_VOID
-                                                   : ARC_INVOICE_WRITTEN_OFF;
+    invoice->status =
+        kind == ARC_APPLICATION_VOID ? ARC_INVOICE_VOID : ARC_INVOICE_WRITTEN_OFF;
     invoice->closed_on = on;
     if (amount == 0) {
         invoice->updated_at = arc_db_now(db);

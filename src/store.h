@@ -56,6 +56,13 @@ struct arc_open_item_filter {
 typedef int (*arc_open_item_fn)(void *ctx, const struct arc_open_item *item);
 typedef int (*arc_application_fn)(void *ctx, const struct arc_application *application);
 
+/* What invoicing and payments need of a customer; no allocation. */
+struct arc_customer_terms {
+    arc_currency_code currency;
+    int payment_terms_days;
+    arc_customer_status status;
+};
+
 struct arc_sequence_state {
     char prefix[33];
     int64_t next;
@@ -66,7 +73,8 @@ struct arc_store_ops {
     const char *name;
 
     /* Open or create the book at @p location (a path for SQLite). */
-    int (*open)(arc_store **out, const char *location, const struct arc_store_config *cfg);
+    int (*open)(arc_store **out, const char *location,
+                const struct arc_store_config *cfg);
     void (*close)(arc_store *store);
 
     /* A write transaction, and savepoints nested inside it or alone. */
@@ -80,8 +88,10 @@ struct arc_store_ops {
     /* Book identity and schema. @p book_id has 33 bytes. */
     int (*book_info)(arc_store *store, char *book_id, int *schema_version);
 
-    /* Document numbering: read, and store the state back. */
-    int (*sequence_get)(arc_store *store, arc_sequence kind, struct arc_sequence_state *out);
+    /* Document numbering: take the next number (the state before it was
+     * advanced by one), and set the state. ARC_EOVERFLOW when exhausted. */
+    int (*sequence_take)(arc_store *store, arc_sequence kind,
+                         struct arc_sequence_state *out);
     int (*sequence_put)(arc_store *store, arc_sequence kind,
                         const struct arc_sequence_state *state);
 
@@ -89,13 +99,15 @@ struct arc_store_ops {
     int (*customer_insert)(arc_store *store, struct arc_customer *customer);
     int (*customer_update)(arc_store *store, const struct arc_customer *customer);
     int (*customer_get)(arc_store *store, arc_id id, struct arc_customer *out);
+    int (*customer_terms)(arc_store *store, arc_id id, struct arc_customer_terms *out);
     int (*customer_get_by_reference)(arc_store *store, const char *reference,
                                      struct arc_customer *out);
     int (*customer_list)(arc_store *store, const struct arc_store_list *filter,
                          struct arc_customer_page *out);
     int (*contact_insert)(arc_store *store, struct arc_contact *contact);
     int (*contact_delete)(arc_store *store, arc_id id);
-    int (*contact_list)(arc_store *store, arc_id customer_id, struct arc_contact_page *out);
+    int (*contact_list)(arc_store *store, arc_id customer_id,
+                        struct arc_contact_page *out);
 
     /* Invoices. insert writes the invoice and its lines and fills in their
      * ids; update writes the header fields (status, dates, amounts, closing)
@@ -113,8 +125,9 @@ struct arc_store_ops {
                         struct arc_invoice_page *out);
     /* Invoices of a customer in a currency with a balance, oldest due date
      * first, then lowest id; at most @p limit, without lines. */
-    int (*invoice_list_payable)(arc_store *store, arc_id customer_id, const char *currency,
-                                unsigned int limit, struct arc_invoice_page *out);
+    int (*invoice_list_payable)(arc_store *store, arc_id customer_id,
+                                const char *currency, unsigned int limit,
+                                struct arc_invoice_page *out);
 
     /* Payments. */
     int (*payment_insert)(arc_store *store, struct arc_payment *payment);
@@ -142,18 +155,18 @@ struct arc_store_ops {
 
     /* Sums for balances: invoice balances of a customer in a currency, and
      * the unapplied remainders of its payments and credit memos in force. */
-    int (*sum_invoice_balances)(arc_store *store, arc_id customer_id, const char *currency,
-                                int64_t *out);
-    int (*sum_unapplied_credit)(arc_store *store, arc_id customer_id, const char *currency,
-                                int64_t *out);
+    int (*sum_invoice_balances)(arc_store *store, arc_id customer_id,
+                                const char *currency, int64_t *out);
+    int (*sum_unapplied_credit)(arc_store *store, arc_id customer_id,
+                                const char *currency, int64_t *out);
 
     /* Aging: every invoice with a balance now, matching the filter, in
      * ascending customer id then currency; and every application applied or
      * reversed after @p after (for balances as of an earlier date). */
     int (*scan_open_items)(arc_store *store, const struct arc_open_item_filter *filter,
                            arc_open_item_fn fn, void *ctx);
-    int (*scan_applications_after)(arc_store *store, arc_date after, arc_application_fn fn,
-                                   void *ctx);
+    int (*scan_applications_after)(arc_store *store, arc_date after,
+                                   arc_application_fn fn, void *ctx);
 };
 
 /* The built-in SQLite backend. */

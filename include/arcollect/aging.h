@@ -39,17 +39,21 @@ enum arc_aging_flags {
 
 /** What to age. Initialise with #ARC_AGING_OPTS_INIT. */
 typedef struct arc_aging_opts {
-    unsigned int version;         /**< #ARC_AGING_OPTS_VERSION. */
-    arc_date as_of;               /**< #ARC_DATE_NONE for today. */
-    const int32_t *bucket_edges;  /**< Ascending positive day counts; NULL for 30, 60, 90. */
-    size_t bucket_edge_count;     /**< 1 to #ARC_AGING_MAX_EDGES when edges are given. */
-    arc_id customer_id;           /**< Only this customer; 0 for all. */
-    const char *currency;         /**< Only this currency; NULL for all. */
-    unsigned int flags;           /**< Bitwise or of #arc_aging_flags. */
+    unsigned int version; /**< #ARC_AGING_OPTS_VERSION. */
+    arc_date as_of;       /**< #ARC_DATE_NONE for today. */
+    const int32_t
+        *bucket_edges;        /**< Ascending positive day counts; NULL for 30, 60, 90. */
+    size_t bucket_edge_count; /**< 1 to #ARC_AGING_MAX_EDGES when edges are given. */
+    arc_id customer_id;       /**< Only this customer; 0 for all. */
+    const char *currency;     /**< Only this currency; NULL for all. */
+    unsigned int flags;       /**< Bitwise or of #arc_aging_flags. */
 } arc_aging_opts;
 
 /** Initialiser for #arc_aging_opts: every customer, today, default buckets. */
-#define ARC_AGING_OPTS_INIT { ARC_AGING_OPTS_VERSION, ARC_DATE_NONE, NULL, 0, 0, NULL, 0 }
+#define ARC_AGING_OPTS_INIT                                                              \
+    {                                                                                    \
+        ARC_AGING_OPTS_VERSION, ARC_DATE_NONE, NULL, 0, 0, NULL, 0                       \
+    }
 
 /**
  * Compute an aging report.
@@ -85,14 +89,16 @@ ARC_EXTERN const char *arc_aging_bucket_label(const arc_aging *aging, size_t buc
 /** Number of customer rows: one per customer and currency with a balance. */
 ARC_EXTERN size_t arc_aging_row_count(const arc_aging *aging);
 
-/** The customer of a row (rows come in ascending customer id, then currency); 0 when out of range. */
+/** The customer of a row (rows come in ascending customer id, then currency); 0 when out
+ * of range. */
 ARC_EXTERN arc_id arc_aging_row_customer_id(const arc_aging *aging, size_t row);
 
 /** The currency of a row, borrowed from the report; NULL when out of range. */
 ARC_EXTERN const char *arc_aging_row_currency(const arc_aging *aging, size_t row);
 
 /** The row's amount in one bucket, in minor units; 0 when out of range. */
-ARC_EXTERN int64_t arc_aging_row_amount(const arc_aging *aging, size_t row, size_t bucket);
+ARC_EXTERN int64_t arc_aging_row_amount(const arc_aging *aging, size_t row,
+                                        size_t bucket);
 
 /** The row's total over all buckets, in minor units; 0 when out of range. */
 ARC_EXTERN int64_t arc_aging_row_total(const arc_aging *aging, size_t row);
@@ -103,7 +109,8 @@ ARC_EXTERN size_t arc_aging_row_invoice_count(const arc_aging *aging, size_t row
 /** Number of currencies with a balance, each with its totals. */
 ARC_EXTERN size_t arc_aging_currency_count(const arc_aging *aging);
 
-/** The i-th currency, alphabetically, borrowed from the report; NULL when out of range. */
+/** The i-th currency, alphabetically, borrowed from the report; NULL when out of range.
+ */
 ARC_EXTERN const char *arc_aging_currency_at(const arc_aging *aging, size_t index);
 
 /** The total of one bucket in the i-th currency; 0 when out of range. */

@@ -73,8 +73,8 @@ ARC_EXTERN int arc_credit_memo_applications(arc_application_page **out, arc_db *
 ARC_EXTERN size_t arc_application_page_count(const arc_application_page *page);
 
 /** The i-th application, borrowed from the page; NULL when out of range. */
-ARC_EXTERN const arc_application *arc_application_page_at(const arc_application_page *page,
-                                                          size_t index);
+ARC_EXTERN const arc_application *
+arc_application_page_at(const arc_application_page *page, size_t index);
 
 /** Free a page of applications. NULL is ignored. */
 ARC_EXTERN void arc_application_page_free(arc_application_page *page);
@@ -82,7 +82,8 @@ ARC_EXTERN void arc_application_page_free(arc_application_page *page);
 /** @name Application accessors
  * @{ */
 ARC_EXTERN arc_id arc_application_id(const arc_application *application);
-ARC_EXTERN arc_application_kind arc_application_kind_of(const arc_application *application);
+ARC_EXTERN arc_application_kind
+arc_application_kind_of(const arc_application *application);
 ARC_EXTERN arc_id arc_application_invoice_id(const arc_application *application);
 /** The payment or credit memo applied; 0 for a write-off or void. */
 ARC_EXTERN arc_id arc_application_source_id(const arc_application *application);

@@ -57,19 +57,23 @@ typedef int64_t arc_time;
 
 /** Error codes. Every failure is one of these negative values. */
 typedef enum arc_error_code {
-    ARC_OK = 0,            /**< Success. */
-    ARC_ERROR = -1,        /**< An error that fits no other code. */
-    ARC_EINVAL = -2,       /**< Invalid input: a field is missing, malformed or out of range. */
-    ARC_ENOTFOUND = -3,    /**< The record named does not exist. */
-    ARC_EEXISTS = -4,      /**< A record with that unique key already exists. */
-    ARC_ECONFLICT = -5,    /**< Refused by the record's state (invalid transition, over-application). */
-    ARC_EBUSY = -6,        /**< The book is locked by another connection past the busy timeout. */
-    ARC_ENOMEM = -7,       /**< Out of memory. */
-    ARC_ESTORAGE = -8,     /**< The storage failed (I/O error, corruption, full disk). */
-    ARC_ENOTBOOK = -9,     /**< The file or database is not a libarcollect book. */
-    ARC_EVERSION = -10,    /**< The book was written by a newer library, or a struct version is unknown. */
-    ARC_EOVERFLOW = -11,   /**< An amount or count does not fit in its integer type. */
-    ARC_EUNSUPPORTED = -12 /**< The operation is not supported here (for example by the backend). */
+    ARC_OK = 0,      /**< Success. */
+    ARC_ERROR = -1,  /**< An error that fits no other code. */
+    ARC_EINVAL = -2, /**< Invalid input: a field is missing, malformed or out of range. */
+    ARC_ENOTFOUND = -3, /**< The record named does not exist. */
+    ARC_EEXISTS = -4,   /**< A record with that unique key already exists. */
+    ARC_ECONFLICT =
+        -5, /**< Refused by the record's state (invalid transition, over-application). */
+    ARC_EBUSY =
+        -6, /**< The book is locked by another connection past the busy timeout. */
+    ARC_ENOMEM = -7,     /**< Out of memory. */
+    ARC_ESTORAGE = -8,   /**< The storage failed (I/O error, corruption, full disk). */
+    ARC_ENOTBOOK = -9,   /**< The file or database is not a libarcollect book. */
+    ARC_EVERSION = -10,  /**< The book was written by a newer library, or a struct version
+                            is unknown. */
+    ARC_EOVERFLOW = -11, /**< An amount or count does not fit in its integer type. */
+    ARC_EUNSUPPORTED =
+        -12 /**< The operation is not supported here (for example by the backend). */
 } arc_error_code;
 
 /**

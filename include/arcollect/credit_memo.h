@@ -25,19 +25,22 @@ typedef struct arc_credit_memo_page arc_credit_memo_page;
 
 /** A credit memo to create. Initialise with #ARC_CREDIT_MEMO_OPTS_INIT. */
 typedef struct arc_credit_memo_opts {
-    unsigned int version;  /**< #ARC_CREDIT_MEMO_OPTS_VERSION. */
-    arc_id customer_id;    /**< Required. */
-    const char *number;    /**< Unique in the book; NULL to generate one. */
-    int64_t amount;        /**< Minor units; positive. */
-    const char *currency;  /**< ISO 4217 code; NULL for the customer's. */
-    arc_date issue_date;   /**< #ARC_DATE_NONE for today. */
-    const char *reason;    /**< Why the credit was given; optional. */
-    arc_id invoice_id;     /**< If not 0, apply as much as possible to this invoice at once. */
+    unsigned int version; /**< #ARC_CREDIT_MEMO_OPTS_VERSION. */
+    arc_id customer_id;   /**< Required. */
+    const char *number;   /**< Unique in the book; NULL to generate one. */
+    int64_t amount;       /**< Minor units; positive. */
+    const char *currency; /**< ISO 4217 code; NULL for the customer's. */
+    arc_date issue_date;  /**< #ARC_DATE_NONE for today. */
+    const char *reason;   /**< Why the credit was given; optional. */
+    arc_id
+        invoice_id; /**< If not 0, apply as much as possible to this invoice at once. */
 } arc_credit_memo_opts;
 
 /** Initialiser for #arc_credit_memo_opts. */
 #define ARC_CREDIT_MEMO_OPTS_INIT                                                        \
-    { ARC_CREDIT_MEMO_OPTS_VERSION, 0, NULL, 0, NULL, ARC_DATE_NONE, NULL, 0 }
+    {                                                                                    \
+        ARC_CREDIT_MEMO_OPTS_VERSION, 0, NULL, 0, NULL, ARC_DATE_NONE, NULL, 0           \
+    }
 
 /**
  * Create a credit memo, and apply it to an invoice when one is named.
@@ -126,8 +129,8 @@ ARC_EXTERN int arc_credit_memo_list(arc_credit_memo_page **out, arc_db *db,
 ARC_EXTERN size_t arc_credit_memo_page_count(const arc_credit_memo_page *page);
 
 /** The i-th memo of a page, borrowed from the page; NULL when out of range. */
-ARC_EXTERN const arc_credit_memo *arc_credit_memo_page_at(const arc_credit_memo_page *page,
-                                                          size_t index);
+ARC_EXTERN const arc_credit_memo *
+arc_credit_memo_page_at(const arc_credit_memo_page *page, size_t index);
 
 /** Free a page of credit memos. NULL is ignored. */
 ARC_EXTERN void arc_credit_memo_page_free(arc_credit_memo_page *page);

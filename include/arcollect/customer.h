@@ -26,8 +26,9 @@ typedef struct arc_contact_page arc_contact_page;
 /** Account status. */
 typedef enum arc_customer_status {
     ARC_CUSTOMER_ACTIVE = 0, /**< Normal account. */
-    ARC_CUSTOMER_ON_HOLD = 1, /**< Service or credit on hold, for example for non-payment. */
-    ARC_CUSTOMER_CLOSED = 2  /**< No longer a customer; its records stay. */
+    ARC_CUSTOMER_ON_HOLD =
+        1, /**< Service or credit on hold, for example for non-payment. */
+    ARC_CUSTOMER_CLOSED = 2 /**< No longer a customer; its records stay. */
 } arc_customer_status;
 
 /**
@@ -48,22 +49,25 @@ ARC_EXTERN const char *arc_customer_status_name(arc_customer_status status);
  * Initialise with #ARC_CUSTOMER_OPTS_INIT. Strings are UTF-8 and are copied.
  */
 typedef struct arc_customer_opts {
-    unsigned int version;       /**< #ARC_CUSTOMER_OPTS_VERSION. */
-    const char *reference;      /**< The host's own key for the account; required, unique. */
-    const char *name;           /**< Legal or display name; required. */
-    const char *billing_email;  /**< Where invoices go; optional. */
-    const char *phone;          /**< Billing phone number; optional. */
-    const char *currency;       /**< ISO 4217 code of the account; required. */
-    int payment_terms_days;     /**< Days from issue to due date, 0 to 3650; default 30. */
-    int64_t credit_limit;       /**< In minor units of @ref currency; 0 for none; not negative. */
-    const char *owner;          /**< The collector who owns the account; optional. */
+    unsigned int version;  /**< #ARC_CUSTOMER_OPTS_VERSION. */
+    const char *reference; /**< The host's own key for the account; required, unique. */
+    const char *name;      /**< Legal or display name; required. */
+    const char *billing_email; /**< Where invoices go; optional. */
+    const char *phone;         /**< Billing phone number; optional. */
+    const char *currency;      /**< ISO 4217 code of the account; required. */
+    int payment_terms_days;    /**< Days from issue to due date, 0 to 3650; default 30. */
+    int64_t
+        credit_limit;  /**< In minor units of @ref currency; 0 for none; not negative. */
+    const char *owner; /**< The collector who owns the account; optional. */
     arc_customer_status status; /**< Default #ARC_CUSTOMER_ACTIVE. */
 } arc_customer_opts;
 
 /** Initialiser for #arc_customer_opts with every default. */
 #define ARC_CUSTOMER_OPTS_INIT                                                           \
-    { ARC_CUSTOMER_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL,                            \
-      ARC_DEFAULT_PAYMENT_TERMS_DAYS, 0, NULL, ARC_CUSTOMER_ACTIVE }
+    {                                                                                    \
+        ARC_CUSTOMER_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL,                         \
+            ARC_DEFAULT_PAYMENT_TERMS_DAYS, 0, NULL, ARC_CUSTOMER_ACTIVE                 \
+    }
 
 /**
  * Reset customer options to their defaults.
@@ -83,7 +87,8 @@ ARC_EXTERN int arc_customer_opts_init(arc_customer_opts *opts, unsigned int vers
  *         when the reference is taken; #ARC_EVERSION; #ARC_EBUSY;
  *         #ARC_ESTORAGE.
  */
-ARC_EXTERN int arc_customer_create(arc_id *out, arc_db *db, const arc_customer_opts *opts);
+ARC_EXTERN int arc_customer_create(arc_id *out, arc_db *db,
+                                   const arc_customer_opts *opts);
 
 /** Bits for the @p fields argument of arc_customer_update(). */
 enum arc_customer_field {
@@ -152,7 +157,7 @@ ARC_EXTERN arc_time arc_customer_created_at(const arc_customer *customer);
 
 /** Default and maximum page size of list calls. */
 #define ARC_LIST_DEFAULT_LIMIT 100
-#define ARC_LIST_MAX_LIMIT 10000
+#define ARC_LIST_MAX_LIMIT     10000
 
 /**
  * Paging for list calls. Records come in ascending id order; to read the
@@ -162,12 +167,15 @@ typedef struct arc_list_opts {
     unsigned int version; /**< #ARC_LIST_OPTS_VERSION. */
     arc_id after_id;      /**< Return records with a larger id; 0 from the start. */
     unsigned int limit;   /**< At most this many; 0 for #ARC_LIST_DEFAULT_LIMIT. */
-    arc_id customer_id;   /**< Only this customer's records, where it applies; 0 for all. */
-    int status;           /**< Only records in this status; -1 for any. */
+    arc_id customer_id; /**< Only this customer's records, where it applies; 0 for all. */
+    int status;         /**< Only records in this status; -1 for any. */
 } arc_list_opts;
 
 /** Initialiser for #arc_list_opts: the first page of everything. */
-#define ARC_LIST_OPTS_INIT { ARC_LIST_OPTS_VERSION, 0, 0, 0, -1 }
+#define ARC_LIST_OPTS_INIT                                                               \
+    {                                                                                    \
+        ARC_LIST_OPTS_VERSION, 0, 0, 0, -1                                               \
+    }
 
 /**
  * List customers, a page at a time. @ref arc_list_opts::customer_id is
@@ -204,7 +212,10 @@ typedef struct arc_contact_opts {
 } arc_contact_opts;
 
 /** Initialiser for #arc_contact_opts. */
-#define ARC_CONTACT_OPTS_INIT { ARC_CONTACT_OPTS_VERSION, NULL, NULL, NULL, NULL }
+#define ARC_CONTACT_OPTS_INIT                                                            \
+    {                                                                                    \
+        ARC_CONTACT_OPTS_VERSION, NULL, NULL, NULL, NULL                                 \
+    }
 
 /**
  * Add a contact to a customer.

@@ -42,15 +42,18 @@ enum arc_db_flags {
 
 /** Options for arc_db_open(). Initialise with #ARC_DB_OPTIONS_INIT. */
 typedef struct arc_db_options {
-    unsigned int version;   /**< #ARC_DB_OPTIONS_VERSION. */
-    unsigned int flags;     /**< Bitwise or of #arc_db_flags. */
-    arc_clock_fn clock;     /**< The book's clock; NULL for the system clock. */
-    void *clock_data;       /**< Passed to @ref clock; not owned by the library. */
-    int busy_timeout_ms;    /**< How long a write waits for a lock; 0 for 5000 ms. */
+    unsigned int version; /**< #ARC_DB_OPTIONS_VERSION. */
+    unsigned int flags;   /**< Bitwise or of #arc_db_flags. */
+    arc_clock_fn clock;   /**< The book's clock; NULL for the system clock. */
+    void *clock_data;     /**< Passed to @ref clock; not owned by the library. */
+    int busy_timeout_ms;  /**< How long a write waits for a lock; 0 for 5000 ms. */
 } arc_db_options;
 
 /** Initialiser for #arc_db_options with every default. */
-#define ARC_DB_OPTIONS_INIT { ARC_DB_OPTIONS_VERSION, 0, NULL, NULL, 0 }
+#define ARC_DB_OPTIONS_INIT                                                              \
+    {                                                                                    \
+        ARC_DB_OPTIONS_VERSION, 0, NULL, NULL, 0                                         \
+    }
 
 /**
  * Reset an options struct to its defaults.

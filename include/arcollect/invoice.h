@@ -77,14 +77,16 @@ typedef struct arc_invoice_line_opts {
     int64_t unit_price;      /**< Minor units of the invoice currency; not negative. */
     const char *tax_rate;    /**< Percentage such as "8.25", 0 to 100; NULL for none. */
     const char *item_code;   /**< The host's product or SKU code; optional. */
-    arc_date period_start;   /**< Start of the service period billed; or #ARC_DATE_NONE. */
-    arc_date period_end;     /**< End of that period, inclusive; or #ARC_DATE_NONE. */
+    arc_date period_start; /**< Start of the service period billed; or #ARC_DATE_NONE. */
+    arc_date period_end;   /**< End of that period, inclusive; or #ARC_DATE_NONE. */
 } arc_invoice_line_opts;
 
 /** Initialiser for #arc_invoice_line_opts. */
 #define ARC_INVOICE_LINE_OPTS_INIT                                                       \
-    { ARC_INVOICE_LINE_OPTS_VERSION, NULL, NULL, 0, NULL, NULL, ARC_DATE_NONE,            \
-      ARC_DATE_NONE }
+    {                                                                                    \
+        ARC_INVOICE_LINE_OPTS_VERSION, NULL, NULL, 0, NULL, NULL, ARC_DATE_NONE,         \
+            ARC_DATE_NONE                                                                \
+    }
 
 /** Flags for arc_invoice_opts::flags. */
 enum arc_invoice_flags {
@@ -100,22 +102,25 @@ enum arc_invoice_flags {
 
 /** A new invoice. Initialise with #ARC_INVOICE_OPTS_INIT. */
 typedef struct arc_invoice_opts {
-    unsigned int version;                /**< #ARC_INVOICE_OPTS_VERSION. */
-    arc_id customer_id;                  /**< Required. */
-    const char *number;                  /**< Unique in the book; NULL to generate one. */
-    const char *currency;                /**< ISO 4217 code; NULL for the customer's. */
-    arc_date issue_date;                 /**< When issued; #ARC_DATE_NONE for the day of issue. */
-    arc_date due_date;                   /**< #ARC_DATE_NONE for issue date + customer's terms. */
-    const char *memo;                    /**< Free text printed on the invoice; optional. */
-    const arc_invoice_line_opts *lines;  /**< Array of @ref line_count lines, all of one version. */
-    size_t line_count;                   /**< 0 to #ARC_INVOICE_MAX_LINES. */
-    unsigned int flags;                  /**< Bitwise or of #arc_invoice_flags. */
+    unsigned int version; /**< #ARC_INVOICE_OPTS_VERSION. */
+    arc_id customer_id;   /**< Required. */
+    const char *number;   /**< Unique in the book; NULL to generate one. */
+    const char *currency; /**< ISO 4217 code; NULL for the customer's. */
+    arc_date issue_date;  /**< When issued; #ARC_DATE_NONE for the day of issue. */
+    arc_date due_date;    /**< #ARC_DATE_NONE for issue date + customer's terms. */
+    const char *memo;     /**< Free text printed on the invoice; optional. */
+    const arc_invoice_line_opts
+        *lines;         /**< Array of @ref line_count lines, all of one version. */
+    size_t line_count;  /**< 0 to #ARC_INVOICE_MAX_LINES. */
+    unsigned int flags; /**< Bitwise or of #arc_invoice_flags. */
 } arc_invoice_opts;
 
 /** Initialiser for #arc_invoice_opts. */
 #define ARC_INVOICE_OPTS_INIT                                                            \
-    { ARC_INVOICE_OPTS_VERSION, 0, NULL, NULL, ARC_DATE_NONE, ARC_DATE_NONE, NULL, NULL,  \
-      0, 0 }
+    {                                                                                    \
+        ARC_INVOICE_OPTS_VERSION, 0, NULL, NULL, ARC_DATE_NONE, ARC_DATE_NONE, NULL,     \
+            NULL, 0, 0                                                                   \
+    }
 
 /**
  * Create an invoice with its lines, as a draft or already issued.
@@ -198,7 +203,8 @@ ARC_EXTERN int arc_invoice_lookup(arc_invoice **out, arc_db *db, arc_id id);
  * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_EINVAL for a NULL number;
  *         #ARC_ENOMEM; #ARC_ESTORAGE.
  */
-ARC_EXTERN int arc_invoice_lookup_number(arc_invoice **out, arc_db *db, const char *number);
+ARC_EXTERN int arc_invoice_lookup_number(arc_invoice **out, arc_db *db,
+                                         const char *number);
 
 /** Free an invoice handle and its lines. NULL is ignored. */
 ARC_EXTERN void arc_invoice_free(arc_invoice *invoice);

@@ -55,21 +55,23 @@ enum arc_payment_flags {
 
 /** A payment to record. Initialise with #ARC_PAYMENT_OPTS_INIT. */
 typedef struct arc_payment_opts {
-    unsigned int version;        /**< #ARC_PAYMENT_OPTS_VERSION. */
-    arc_id customer_id;          /**< Who paid; required. */
-    int64_t amount;              /**< Minor units; positive. */
-    const char *currency;        /**< ISO 4217 code; NULL for the customer's. */
-    arc_payment_method method;   /**< Default #ARC_PAYMENT_OTHER. */
-    arc_date received_on;        /**< #ARC_DATE_NONE for today. */
-    const char *reference;       /**< Check number, bank or processor reference; optional. */
+    unsigned int version;      /**< #ARC_PAYMENT_OPTS_VERSION. */
+    arc_id customer_id;        /**< Who paid; required. */
+    int64_t amount;            /**< Minor units; positive. */
+    const char *currency;      /**< ISO 4217 code; NULL for the customer's. */
+    arc_payment_method method; /**< Default #ARC_PAYMENT_OTHER. */
+    arc_date received_on;      /**< #ARC_DATE_NONE for today. */
+    const char *reference; /**< Check number, bank or processor reference; optional. */
     const char *idempotency_key; /**< Optional; see arc_payment_record(). */
     unsigned int flags;          /**< Bitwise or of #arc_payment_flags. */
 } arc_payment_opts;
 
 /** Initialiser for #arc_payment_opts. */
 #define ARC_PAYMENT_OPTS_INIT                                                            \
-    { ARC_PAYMENT_OPTS_VERSION, 0, 0, NULL, ARC_PAYMENT_OTHER, ARC_DATE_NONE, NULL, NULL, \
-      0 }
+    {                                                                                    \
+        ARC_PAYMENT_OPTS_VERSION, 0, 0, NULL, ARC_PAYMENT_OTHER, ARC_DATE_NONE, NULL,    \
+            NULL, 0                                                                      \
+    }
 
 /**
  * Record a payment, and apply it automatically when asked to.

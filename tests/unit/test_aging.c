@@ -68,8 +68,8 @@ static arc_aging *age_as_of(const char *as_of)
 }
 
 static void assert_total_buckets(const arc_aging *aging, size_t currency, int64_t current,
-                                 int64_t days_1_30, int64_t days_31_60, int64_t days_61_90,
-                                 int64_t over_90)
+                                 int64_t days_1_30, int64_t days_31_60,
+                                 int64_t days_61_90, int64_t over_90)
 {
     ck_assert_int_eq(arc_aging_total_amount(aging, currency, CURRENT), current);
     ck_assert_int_eq(arc_aging_total_amount(aging, currency, DAYS_1_30), days_1_30);
@@ -82,14 +82,14 @@ START_TEST(balances_fall_into_buckets_by_days_past_due)
 {
     arc_aging *aging;
 
-    invoice_due(acme, "2026-03-01", "2026-03-31", 100, NULL);   /* not due */
-    invoice_due(acme, "2026-02-01", "2026-03-15", 200, NULL);   /* due today */
-    invoice_due(acme, "2026-02-01", "2026-03-14", 300, NULL);   /* 1 day */
-    invoice_due(acme, "2026-01-01", "2026-02-13", 400, NULL);   /* 30 days */
-    invoice_due(acme, "2026-01-01", "2026-02-12", 500, NULL);   /* 31 days */
-    invoice_due(acme, "2025-12-01", "2025-12-15", 600, NULL);   /* 90 days */
-    invoice_due(acme, "2025-12-01", "2025-12-14", 700, NULL);   /* 91 days */
-    invoice_due(acme, "2025-01-01", "2025-01-31", 800, NULL);   /* 408 days */
+    invoice_due(acme, "2026-03-01", "2026-03-31", 100, NULL); /* not due */
+    invoice_due(acme, "2026-02-01", "2026-03-15", 200, NULL); /* due today */
+    invoice_due(acme, "2026-02-01", "2026-03-14", 300, NULL); /* 1 day */
+    invoice_due(acme, "2026-01-01", "2026-02-13", 400, NULL); /* 30 days */
+    invoice_due(acme, "2026-01-01", "2026-02-12", 500, NULL); /* 31 days */
+    invoice_due(acme, "2025-12-01", "2025-12-15", 600, NULL); /* 90 days */
+    invoice_due(acme, "2025-12-01", "2025-12-14", 700, NULL); /* 91 days */
+    invoice_due(acme, "2025-01-01", "2025-01-31", 800, NULL); /* 408 days */
 
     aging = age_as_of(NULL);
     ck_assert_int_eq(arc_aging_as_of(aging), test_date("2026-03-15"));
@@ -272,7 +272,7 @@ START_TEST(bad_aging_options_are_refused)
 {
     const int32_t descending[] = { 60, 30 };
     const int32_t zero[] = { 0, 30 };
-    const int32_t many[ARC_AGING_MAX_EDGES + 1] = { 1, 2, 3, 4, 5, 6, 7, 8,
+    const int32_t many[ARC_AGING_MAX_EDGES + 1] = { 1, 2,  3,  4,  5,  6,  7, 8,
                                                     9, 10, 11, 12, 13, 14, 15 };
     arc_aging_opts opts = ARC_AGING_OPTS_INIT;
     arc_aging *aging = NULL;
@@ -364,7 +364,8 @@ int main(void)
 
     tcase_add_checked_fixture(rules, setup, teardown);
     tcase_add_test(rules, balances_fall_into_buckets_by_days_past_due);
-    tcase_add_test(rules, rows_are_per_customer_and_currency_and_currencies_are_never_added);
+    tcase_add_test(rules,
+                   rows_are_per_customer_and_currency_and_currencies_are_never_added);
     tcase_add_test(rules, paid_void_and_draft_invoices_are_not_aged);
     tcase_add_test(rules, earlier_date_uses_the_balances_of_that_day);
     tcase_add_test(rules, payment_reversed_later_still_counted_on_earlier_date);

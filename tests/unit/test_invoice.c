@@ -59,9 +59,9 @@ START_TEST(invoice_totals_round_each_line_half_away_from_zero)
     arc_invoice *invoice;
     arc_id id;
 
-    lines[0] = line("Managed endpoints", "42", 1500, "8.25");  /* 630.00, tax 51.975 */
+    lines[0] = line("Managed endpoints", "42", 1500, "8.25");   /* 630.00, tax 51.975 */
     lines[1] = line("After-hours support", "1.5", 12500, NULL); /* 187.50 */
-    lines[2] = line("Storage GB", "0.333", 150, "10");         /* 0.4995 -> 0.50, tax 0.05 */
+    lines[2] = line("Storage GB", "0.333", 150, "10"); /* 0.4995 -> 0.50, tax 0.05 */
     opts.customer_id = acme;
     opts.lines = lines;
     opts.line_count = 3;
@@ -110,7 +110,8 @@ START_TEST(invoice_keeps_every_line_field)
     ck_assert_str_eq(arc_invoice_memo(invoice), "March services");
     ck_assert_str_eq(arc_invoice_currency(invoice), "USD");
     ck_assert_int_eq(arc_invoice_customer_id(invoice), acme);
-    ck_assert_str_eq(arc_invoice_line_description(first), "Microsoft 365 Business Premium");
+    ck_assert_str_eq(arc_invoice_line_description(first),
+                     "Microsoft 365 Business Premium");
     ck_assert_str_eq(arc_invoice_line_quantity(first), "25.5");
     ck_assert_str_eq(arc_invoice_line_tax_rate(first), "7");
     ck_assert_str_eq(arc_invoice_line_item_code(first), "M365-BP");
@@ -364,7 +365,8 @@ START_TEST(write_off_gives_up_the_remaining_balance)
     ck_assert_int_eq(arc_application_page_count(applications), 2);
     ck_assert_int_eq(arc_application_kind_of(arc_application_page_at(applications, 1)),
                      ARC_APPLICATION_WRITE_OFF);
-    ck_assert_int_eq(arc_application_amount(arc_application_page_at(applications, 1)), 750);
+    ck_assert_int_eq(arc_application_amount(arc_application_page_at(applications, 1)),
+                     750);
     ck_assert_int_eq(arc_application_applied_on(arc_application_page_at(applications, 1)),
                      test_date("2026-03-14"));
     arc_application_page_free(applications);
@@ -571,7 +573,8 @@ END_TEST
 START_TEST(status_names_are_stable)
 {
     ck_assert_str_eq(arc_invoice_status_name(ARC_INVOICE_DRAFT), "draft");
-    ck_assert_str_eq(arc_invoice_status_name(ARC_INVOICE_PARTIALLY_PAID), "partially_paid");
+    ck_assert_str_eq(arc_invoice_status_name(ARC_INVOICE_PARTIALLY_PAID),
+                     "partially_paid");
     ck_assert_str_eq(arc_invoice_status_name(ARC_INVOICE_WRITTEN_OFF), "written_off");
     ck_assert_ptr_null(arc_invoice_status_name((arc_invoice_status)6));
 }

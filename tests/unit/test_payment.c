@@ -214,7 +214,8 @@ START_TEST(over_applying_an_invoice_is_refused)
     arc_id invoice = test_invoice(db, acme, "2026-03-01", 1000);
     arc_id payment = record(5000, 0, NULL);
 
-    ck_assert_rc(arc_payment_apply(db, payment, invoice, 1001, ARC_DATE_NONE), ARC_ECONFLICT);
+    ck_assert_rc(arc_payment_apply(db, payment, invoice, 1001, ARC_DATE_NONE),
+                 ARC_ECONFLICT);
     ck_assert_error_mentions("owes");
     ck_assert_int_eq(test_invoice_balance(db, invoice), 1000);
     ck_assert_int_eq(unapplied(payment), 5000);
@@ -226,7 +227,8 @@ START_TEST(over_applying_a_payment_is_refused)
     arc_id invoice = test_invoice(db, acme, "2026-03-01", 1000);
     arc_id payment = record(300, 0, NULL);
 
-    ck_assert_rc(arc_payment_apply(db, payment, invoice, 301, ARC_DATE_NONE), ARC_ECONFLICT);
+    ck_assert_rc(arc_payment_apply(db, payment, invoice, 301, ARC_DATE_NONE),
+                 ARC_ECONFLICT);
     ck_assert_error_mentions("unapplied");
     ck_assert_int_eq(test_invoice_balance(db, invoice), 1000);
     ck_assert_int_eq(unapplied(payment), 300);
@@ -276,7 +278,8 @@ START_TEST(applying_to_an_unpayable_invoice_is_refused)
     arc_id draft;
 
     ck_assert_ok(arc_invoice_void(db, voided, ARC_DATE_NONE, NULL));
-    ck_assert_rc(arc_payment_apply(db, payment, voided, 500, ARC_DATE_NONE), ARC_ECONFLICT);
+    ck_assert_rc(arc_payment_apply(db, payment, voided, 500, ARC_DATE_NONE),
+                 ARC_ECONFLICT);
     ck_assert_error_mentions("void");
 
     line.description = "Draft work";
@@ -285,7 +288,8 @@ START_TEST(applying_to_an_unpayable_invoice_is_refused)
     opts.lines = &line;
     opts.line_count = 1;
     ck_assert_ok(arc_invoice_create(&draft, db, &opts));
-    ck_assert_rc(arc_payment_apply(db, payment, draft, 500, ARC_DATE_NONE), ARC_ECONFLICT);
+    ck_assert_rc(arc_payment_apply(db, payment, draft, 500, ARC_DATE_NONE),
+                 ARC_ECONFLICT);
     ck_assert_error_mentions("draft");
     ck_assert_int_eq(unapplied(payment), 1000);
 }
@@ -332,7 +336,8 @@ START_TEST(reversed_payment_cannot_be_reversed_or_applied_again)
     ck_assert_ok(arc_payment_reverse(db, payment, ARC_DATE_NONE, NULL));
     ck_assert_rc(arc_payment_reverse(db, payment, ARC_DATE_NONE, NULL), ARC_ECONFLICT);
     ck_assert_error_mentions("already reversed");
-    ck_assert_rc(arc_payment_apply(db, payment, invoice, 100, ARC_DATE_NONE), ARC_ECONFLICT);
+    ck_assert_rc(arc_payment_apply(db, payment, invoice, 100, ARC_DATE_NONE),
+                 ARC_ECONFLICT);
     ck_assert_error_mentions("reversed");
     ck_assert_rc(arc_payment_apply_auto(NULL, db, payment), ARC_ECONFLICT);
     ck_assert_int_eq(test_invoice_balance(db, invoice), 1000);
@@ -390,7 +395,8 @@ START_TEST(failed_application_inside_a_transaction_keeps_the_earlier_work)
 
     ck_assert_ok(arc_tx_begin(db));
     ck_assert_ok(arc_payment_apply(db, payment, first, 1000, ARC_DATE_NONE));
-    ck_assert_rc(arc_payment_apply(db, payment, second, 600, ARC_DATE_NONE), ARC_ECONFLICT);
+    ck_assert_rc(arc_payment_apply(db, payment, second, 600, ARC_DATE_NONE),
+                 ARC_ECONFLICT);
     ck_assert_ok(arc_payment_apply(db, payment, second, 500, ARC_DATE_NONE));
     ck_assert_ok(arc_tx_commit(db));
 

@@ -96,7 +96,8 @@ arc_id test_customer(arc_db *db, const char *reference, const char *currency)
     return id;
 }
 
-arc_id test_invoice(arc_db *db, arc_id customer_id, const char *issue_date, int64_t amount)
+arc_id test_invoice(arc_db *db, arc_id customer_id, const char *issue_date,
+                    int64_t amount)
 {
     arc_invoice_line_opts line = ARC_INVOICE_LINE_OPTS_INIT;
     arc_invoice_opts opts = ARC_INVOICE_OPTS_INIT;

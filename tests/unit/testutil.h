@@ -53,7 +53,8 @@ arc_date test_date(const char *text);
 arc_id test_customer(arc_db *db, const char *reference, const char *currency);
 
 /* Create and issue a one-line invoice for @p amount (no tax), or fail the test. */
-arc_id test_invoice(arc_db *db, arc_id customer_id, const char *issue_date, int64_t amount);
+arc_id test_invoice(arc_db *db, arc_id customer_id, const char *issue_date,
+                    int64_t amount);
 
 /* Read an invoice's balance, or fail the test. */
 int64_t test_invoice_balance(arc_db *db, arc_id invoice_id);

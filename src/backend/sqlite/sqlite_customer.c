@@ -7,7 +7,7 @@
 #include "sqlite_internal.h"
 
 #define CUSTOMER_COLUMNS                                                                 \
-    "id, reference, name, billing_email, phone, currency, payment_terms_days,"            \
+    "id, reference, name, billing_email, phone, currency, payment_terms_days,"           \
     " credit_limit, owner, status, created_at, updated_at"
 
 static int bind_customer(sqlite3_stmt *stmt, const struct arc_customer *customer)
@@ -87,7 +87,8 @@ int arc_sqlite_customer_update(arc_store *store, const struct arc_customer *cust
         return arc_fail(ARC_EEXISTS, "customer %lld: reference \"%s\" is already used",
                         (long long)customer->id, customer->reference);
     if (rc == ARC_OK && sqlite3_changes(store->conn) == 0)
-        return arc_fail(ARC_ENOTFOUND, "customer %lld: not found", (long long)customer->id);
+        return arc_fail(ARC_ENOTFOUND, "customer %lld: not found",
+                        (long long)customer->id);
     return rc;
 }
 
@@ -101,6 +102,33 @@ int arc_sqlite_customer_get(arc_store *store, arc_id id, struct arc_customer *ou
         return arc_error_last_code();
     sqlite3_bind_int64(stmt, 1, id);
     rc = arc_sqlite_fetch_one(store, stmt, out, read_customer, "customer");
+    if (rc == ARC_ENOTFOUND)
+        return arc_fail(ARC_ENOTFOUND, "customer %lld: not found", (long long)id);
+    return rc;
+}
+
+static int read_terms(sqlite3_stmt *stmt, void *record)
+{
+    struct arc_customer_terms *out = record;
+
+    arc_sqlite_column_currency(stmt, 0, out->currency);
+    out->payment_terms_days = sqlite3_column_int(stmt, 1);
+    out->status = (arc_customer_status)arc_sqlite_customer_status_parse(
+        (const char *)sqlite3_column_text(stmt, 2));
+    return ARC_OK;
+}
+
+int arc_sqlite_customer_terms(arc_store *store, arc_id id, struct arc_customer_terms *out)
+{
+    static const char SQL[] =
+        "SELECT currency, payment_terms_days, status FROM customers WHERE id = ?1";
+    sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
+    int rc;
+
+    if (stmt == NULL)
+        return arc_error_last_code();
+    sqlite3_bind_int64(stmt, 1, id);
+    rc = arc_sqlite_fetch_one(store, stmt, out, read_terms, "customer");
     if (rc == ARC_ENOTFOUND)
         return arc_fail(ARC_ENOTFOUND, "customer %lld: not found", (long long)id);
     return rc;
@@ -197,8 +225,9 @@ int arc_sqlite_contact_delete(arc_store *store, arc_id id)
 int arc_sqlite_contact_list(arc_store *store, arc_id customer_id,
                             struct arc_contact_page *out)
 {
-    static const char SQL[] = "SELECT id, customer_id, name, role, email, phone, created_at"
-                              " FROM contacts WHERE customer_id = ?1 ORDER BY id";
+    static const char SQL[] =
+        "SELECT id, customer_id, name, role, email, phone, created_at"
+        " FROM contacts WHERE customer_id = ?1 ORDER BY id";
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
 
     if (stmt == NULL)

@@ -83,12 +83,13 @@ int arc_sqlite_fetch_one(arc_store *store, sqlite3_stmt *stmt, void *out,
 
 /* Read every row of @p stmt into a growing array of @p item_size records,
  * appended to *items / *count. Resets the statement. */
-int arc_sqlite_fetch_all(arc_store *store, sqlite3_stmt *stmt, void **items, size_t *count,
-                         size_t item_size, arc_sqlite_read_fn read, const char *what);
+int arc_sqlite_fetch_all(arc_store *store, sqlite3_stmt *stmt, void **items,
+                         size_t *count, size_t item_size, arc_sqlite_read_fn read,
+                         const char *what);
 
 /* The columns arc_sqlite_read_application() reads, in order. */
 #define ARC_SQLITE_APPLICATION_COLUMNS                                                   \
-    "id, kind, invoice_id, coalesce(payment_id, credit_memo_id, 0), amount, applied_on,"  \
+    "id, kind, invoice_id, coalesce(payment_id, credit_memo_id, 0), amount, applied_on," \
     " reversed_on, created_at"
 
 int arc_sqlite_read_application(sqlite3_stmt *stmt, void *record);
@@ -104,8 +105,8 @@ int arc_sqlite_method_parse(const char *text);
 int arc_sqlite_application_kind_parse(const char *text);
 
 /* The record operations, grouped by file. */
-int arc_sqlite_sequence_get(arc_store *store, arc_sequence kind,
-                            struct arc_sequence_state *out);
+int arc_sqlite_sequence_take(arc_store *store, arc_sequence kind,
+                             struct arc_sequence_state *out);
 int arc_sqlite_sequence_put(arc_store *store, arc_sequence kind,
                             const struct arc_sequence_state *state);
 int arc_sqlite_book_info(arc_store *store, char *book_id, int *schema_version);
@@ -113,6 +114,8 @@ int arc_sqlite_book_info(arc_store *store, char *book_id, int *schema_version);
 int arc_sqlite_customer_insert(arc_store *store, struct arc_customer *customer);
 int arc_sqlite_customer_update(arc_store *store, const struct arc_customer *customer);
 int arc_sqlite_customer_get(arc_store *store, arc_id id, struct arc_customer *out);
+int arc_sqlite_customer_terms(arc_store *store, arc_id id,
+                              struct arc_customer_terms *out);
 int arc_sqlite_customer_get_by_reference(arc_store *store, const char *reference,
                                          struct arc_customer *out);
 int arc_sqlite_customer_list(arc_store *store, const struct arc_store_list *filter,
@@ -129,8 +132,8 @@ int arc_sqlite_invoice_update(arc_store *store, const struct arc_invoice *invoic
 int arc_sqlite_invoice_delete(arc_store *store, arc_id id);
 int arc_sqlite_invoice_get(arc_store *store, arc_id id, bool with_lines,
                            struct arc_invoice *out);
-int arc_sqlite_invoice_get_by_number(arc_store *store, const char *number, bool with_lines,
-                                     struct arc_invoice *out);
+int arc_sqlite_invoice_get_by_number(arc_store *store, const char *number,
+                                     bool with_lines, struct arc_invoice *out);
 int arc_sqlite_invoice_list(arc_store *store, const struct arc_store_list *filter,
                             struct arc_invoice_page *out);
 int arc_sqlite_invoice_list_payable(arc_store *store, arc_id customer_id,
@@ -150,7 +153,8 @@ int arc_sqlite_credit_memo_get(arc_store *store, arc_id id, struct arc_credit_me
 int arc_sqlite_credit_memo_list(arc_store *store, const struct arc_store_list *filter,
                                 struct arc_credit_memo_page *out);
 int arc_sqlite_application_insert(arc_store *store, struct arc_application *application);
-int arc_sqlite_application_set_reversed(arc_store *store, arc_id id, arc_date reversed_on);
+int arc_sqlite_application_set_reversed(arc_store *store, arc_id id,
+                                        arc_date reversed_on);
 int arc_sqlite_application_list_for(arc_store *store, int kind, arc_id owner_id,
                                     struct arc_application_page *out);
 
@@ -158,7 +162,8 @@ int arc_sqlite_sum_invoice_balances(arc_store *store, arc_id customer_id,
                                     const char *currency, int64_t *out);
 int arc_sqlite_sum_unapplied_credit(arc_store *store, arc_id customer_id,
                                     const char *currency, int64_t *out);
-int arc_sqlite_scan_open_items(arc_store *store, const struct arc_open_item_filter *filter,
+int arc_sqlite_scan_open_items(arc_store *store,
+                               const struct arc_open_item_filter *filter,
                                arc_open_item_fn fn, void *ctx);
 int arc_sqlite_scan_applications_after(arc_store *store, arc_date after,
                                        arc_application_fn fn, void *ctx);

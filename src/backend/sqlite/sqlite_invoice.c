@@ -7,8 +7,8 @@
 #include "sqlite_internal.h"
 
 #define INVOICE_COLUMNS                                                                  \
-    "id, number, customer_id, status, currency, issue_date, due_date, due_date_given,"    \
-    " memo, subtotal, tax, total, paid, balance, closed_on, close_reason, created_at,"    \
+    "id, number, customer_id, status, currency, issue_date, due_date, due_date_given,"   \
+    " memo, subtotal, tax, total, paid, balance, closed_on, close_reason, created_at,"   \
     " updated_at"
 
 static void bind_invoice(sqlite3_stmt *stmt, const struct arc_invoice *invoice)
@@ -64,12 +64,11 @@ static int read_invoice(sqlite3_stmt *stmt, void *record)
 int arc_sqlite_invoice_line_insert(arc_store *store, arc_id invoice_id,
                                    struct arc_invoice_line *line)
 {
-    static const char SQL[] =
-        "INSERT INTO invoice_lines (invoice_id, line_no, description, quantity, unit_price,"
-        " tax_rate, item_code, period_start, period_end, net, tax)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    static const char SQL[] = "INSERT INTO invoice_lines (invoice_id, line_no, "
+                              "description, quantity, unit_price,"
+                              " tax_rate, item_code, period_start, period_end, net, tax)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
-    int rc;
 
     if (stmt == NULL)
         return arc_error_last_code();
@@ -84,16 +83,14 @@ int arc_sqlite_invoice_line_insert(arc_store *store, arc_id invoice_id,
     arc_sqlite_bind_date(stmt, 9, line->period_end);
     sqlite3_bind_int64(stmt, 10, line->net);
     sqlite3_bind_int64(stmt, 11, line->tax);
-    rc = arc_sqlite_exec_stmt(store, stmt, "invoice line");
-    if (rc == ARC_OK)
-        line->id = sqlite3_last_insert_rowid(store->conn);
-    return rc;
+    return arc_sqlite_exec_stmt(store, stmt, "invoice line");
 }
 
 int arc_sqlite_invoice_insert(arc_store *store, struct arc_invoice *invoice)
 {
     static const char SQL[] =
-        "INSERT INTO invoices (number, customer_id, status, currency, issue_date, due_date,"
+        "INSERT INTO invoices (number, customer_id, status, currency, issue_date, "
+        "due_date,"
         " due_date_given, memo, subtotal, tax, total, paid, balance, closed_on,"
         " close_reason, created_at, updated_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
@@ -165,24 +162,23 @@ static int read_line(sqlite3_stmt *stmt, void *record)
     struct arc_invoice_line *line = record;
     int rc = ARC_OK;
 
-    line->id = sqlite3_column_int64(stmt, 0);
-    line->line_no = sqlite3_column_int(stmt, 1);
-    line->description = arc_sqlite_column_text_dup(stmt, 2, &rc);
-    line->quantity = arc_sqlite_column_text_dup(stmt, 3, &rc);
-    line->unit_price = sqlite3_column_int64(stmt, 4);
-    line->tax_rate = arc_sqlite_column_text_dup(stmt, 5, &rc);
-    line->item_code = arc_sqlite_column_text_dup(stmt, 6, &rc);
-    line->period_start = arc_sqlite_column_date(stmt, 7);
-    line->period_end = arc_sqlite_column_date(stmt, 8);
-    line->net = sqlite3_column_int64(stmt, 9);
-    line->tax = sqlite3_column_int64(stmt, 10);
+    line->line_no = sqlite3_column_int(stmt, 0);
+    line->description = arc_sqlite_column_text_dup(stmt, 1, &rc);
+    line->quantity = arc_sqlite_column_text_dup(stmt, 2, &rc);
+    line->unit_price = sqlite3_column_int64(stmt, 3);
+    line->tax_rate = arc_sqlite_column_text_dup(stmt, 4, &rc);
+    line->item_code = arc_sqlite_column_text_dup(stmt, 5, &rc);
+    line->period_start = arc_sqlite_column_date(stmt, 6);
+    line->period_end = arc_sqlite_column_date(stmt, 7);
+    line->net = sqlite3_column_int64(stmt, 8);
+    line->tax = sqlite3_column_int64(stmt, 9);
     return rc;
 }
 
 static int read_lines(arc_store *store, struct arc_invoice *invoice)
 {
     static const char SQL[] =
-        "SELECT id, line_no, description, quantity, unit_price, tax_rate, item_code,"
+        "SELECT line_no, description, quantity, unit_price, tax_rate, item_code,"
         " period_start, period_end, net, tax FROM invoice_lines WHERE invoice_id = ?1"
         " ORDER BY line_no";
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
@@ -190,8 +186,9 @@ static int read_lines(arc_store *store, struct arc_invoice *invoice)
     if (stmt == NULL)
         return arc_error_last_code();
     sqlite3_bind_int64(stmt, 1, invoice->id);
-    return arc_sqlite_fetch_all(store, stmt, (void **)&invoice->lines, &invoice->line_count,
-                                sizeof(*invoice->lines), read_line, "invoice lines");
+    return arc_sqlite_fetch_all(store, stmt, (void **)&invoice->lines,
+                                &invoice->line_count, sizeof(*invoice->lines), read_line,
+                                "invoice lines");
 }
 
 static int fetch_invoice(arc_store *store, sqlite3_stmt *stmt, bool with_lines,
@@ -223,10 +220,11 @@ int arc_sqlite_invoice_get(arc_store *store, arc_id id, bool with_lines,
     return rc;
 }
 
-int arc_sqlite_invoice_get_by_number(arc_store *store, const char *number, bool with_lines,
-                                     struct arc_invoice *out)
+int arc_sqlite_invoice_get_by_number(arc_store *store, const char *number,
+                                     bool with_lines, struct arc_invoice *out)
 {
-    static const char SQL[] = "SELECT " INVOICE_COLUMNS " FROM invoices WHERE number = ?1";
+    static const char SQL[] =
+        "SELECT " INVOICE_COLUMNS " FROM invoices WHERE number = ?1";
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
     int rc;
 

@@ -7,11 +7,11 @@
 #include "sqlite_internal.h"
 
 #define PAYMENT_COLUMNS                                                                  \
-    "id, customer_id, amount, currency, method, received_on, reference,"                  \
+    "id, customer_id, amount, currency, method, received_on, reference,"                 \
     " idempotency_key, applied, reversed_on, reversal_reason, created_at"
 
 #define CREDIT_MEMO_COLUMNS                                                              \
-    "id, number, customer_id, amount, currency, issue_date, reason, applied, voided_on,"  \
+    "id, number, customer_id, amount, currency, issue_date, reason, applied, voided_on," \
     " void_reason, created_at"
 
 static int read_payment(sqlite3_stmt *stmt, void *record)
@@ -23,8 +23,8 @@ static int read_payment(sqlite3_stmt *stmt, void *record)
     out->customer_id = sqlite3_column_int64(stmt, 1);
     out->amount = sqlite3_column_int64(stmt, 2);
     arc_sqlite_column_currency(stmt, 3, out->currency);
-    out->method =
-        (arc_payment_method)arc_sqlite_method_parse((const char *)sqlite3_column_text(stmt, 4));
+    out->method = (arc_payment_method)arc_sqlite_method_parse(
+        (const char *)sqlite3_column_text(stmt, 4));
     out->received_on = arc_sqlite_column_date(stmt, 5);
     out->reference = arc_sqlite_column_text_dup(stmt, 6, &rc);
     out->idempotency_key = arc_sqlite_column_text_dup(stmt, 7, &rc);
@@ -167,8 +167,8 @@ int arc_sqlite_payment_list(arc_store *store, const struct arc_store_list *filte
     sqlite3_bind_int64(stmt, 2, filter->customer_id);
     sqlite3_bind_int(stmt, 3, filter->status);
     sqlite3_bind_int(stmt, 4, (int)filter->limit);
-    return arc_sqlite_fetch_all(store, stmt, (void **)&out->items, &out->count, sizeof(*out->items),
-                     read_payment, "payments");
+    return arc_sqlite_fetch_all(store, stmt, (void **)&out->items, &out->count,
+                                sizeof(*out->items), read_payment, "payments");
 }
 
 int arc_sqlite_credit_memo_insert(arc_store *store, struct arc_credit_memo *memo)
@@ -247,8 +247,8 @@ int arc_sqlite_credit_memo_list(arc_store *store, const struct arc_store_list *f
     sqlite3_bind_int64(stmt, 2, filter->customer_id);
     sqlite3_bind_int(stmt, 3, filter->status);
     sqlite3_bind_int(stmt, 4, (int)filter->limit);
-    return arc_sqlite_fetch_all(store, stmt, (void **)&out->items, &out->count, sizeof(*out->items),
-                     read_credit_memo, "credit memos");
+    return arc_sqlite_fetch_all(store, stmt, (void **)&out->items, &out->count,
+                                sizeof(*out->items), read_credit_memo, "credit memos");
 }
 
 int arc_sqlite_application_insert(arc_store *store, struct arc_application *application)
@@ -296,12 +296,15 @@ int arc_sqlite_application_set_reversed(arc_store *store, arc_id id, arc_date re
 int arc_sqlite_application_list_for(arc_store *store, int kind, arc_id owner_id,
                                     struct arc_application_page *out)
 {
-    static const char BY_INVOICE[] = "SELECT " ARC_SQLITE_APPLICATION_COLUMNS " FROM applications"
-                                     " WHERE invoice_id = ?1 ORDER BY id";
-    static const char BY_PAYMENT[] = "SELECT " ARC_SQLITE_APPLICATION_COLUMNS " FROM applications"
-                                     " WHERE payment_id = ?1 ORDER BY id";
-    static const char BY_MEMO[] = "SELECT " ARC_SQLITE_APPLICATION_COLUMNS " FROM applications"
-                                  " WHERE credit_memo_id = ?1 ORDER BY id";
+    static const char BY_INVOICE[] =
+        "SELECT " ARC_SQLITE_APPLICATION_COLUMNS " FROM applications"
+        " WHERE invoice_id = ?1 ORDER BY id";
+    static const char BY_PAYMENT[] =
+        "SELECT " ARC_SQLITE_APPLICATION_COLUMNS " FROM applications"
+        " WHERE payment_id = ?1 ORDER BY id";
+    static const char BY_MEMO[] =
+        "SELECT " ARC_SQLITE_APPLICATION_COLUMNS " FROM applications"
+        " WHERE credit_memo_id = ?1 ORDER BY id";
     const char *sql = kind == ARC_APPLICATION_PAYMENT       ? BY_PAYMENT
                       : kind == ARC_APPLICATION_CREDIT_MEMO ? BY_MEMO
                                                             : BY_INVOICE;
@@ -310,6 +313,7 @@ int arc_sqlite_application_list_for(arc_store *store, int kind, arc_id owner_id,
     if (stmt == NULL)
         return arc_error_last_code();
     sqlite3_bind_int64(stmt, 1, owner_id);
-    return arc_sqlite_fetch_all(store, stmt, (void **)&out->items, &out->count, sizeof(*out->items),
-                     arc_sqlite_read_application, "applications");
+    return arc_sqlite_fetch_all(store, stmt, (void **)&out->items, &out->count,
+                                sizeof(*out->items), arc_sqlite_read_application,
+                                "applications");
 }

@@ -38,10 +38,12 @@ int arc_sqlite_sum_unapplied_credit(arc_store *store, arc_id customer_id,
 {
     static const char SQL[] =
         "SELECT coalesce((SELECT sum(amount - applied) FROM payments"
-        "                 WHERE customer_id = ?1 AND currency = ?2 AND reversed_on IS NULL),"
+        "                 WHERE customer_id = ?1 AND currency = ?2 AND reversed_on IS "
+        "NULL),"
         "                0)"
         " + coalesce((SELECT sum(amount - applied) FROM credit_memos"
-        "             WHERE customer_id = ?1 AND currency = ?2 AND voided_on IS NULL), 0)";
+        "             WHERE customer_id = ?1 AND currency = ?2 AND voided_on IS NULL), "
+        "0)";
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
 
     if (stmt == NULL)
@@ -51,7 +53,8 @@ int arc_sqlite_sum_unapplied_credit(arc_store *store, arc_id customer_id,
     return sum_one(store, stmt, out, "customer credit");
 }
 
-int arc_sqlite_scan_open_items(arc_store *store, const struct arc_open_item_filter *filter,
+int arc_sqlite_scan_open_items(arc_store *store,
+                               const struct arc_open_item_filter *filter,
                                arc_open_item_fn fn, void *ctx)
 {
     /* Served by the partial index invoices_open, which covers every column. */
@@ -91,7 +94,8 @@ int arc_sqlite_scan_applications_after(arc_store *store, arc_date after,
                                        arc_application_fn fn, void *ctx)
 {
     static const char SQL[] =
-        "SELECT " ARC_SQLITE_APPLICATION_COLUMNS " FROM applications WHERE applied_on > ?1"
+        "SELECT " ARC_SQLITE_APPLICATION_COLUMNS
+        " FROM applications WHERE applied_on > ?1"
         " UNION ALL "
         "SELECT " ARC_SQLITE_APPLICATION_COLUMNS " FROM applications"
         " WHERE reversed_on > ?1 AND applied_on <= ?1";

@@ -13,7 +13,9 @@
 #include "sqlite_internal.h"
 
 /* Version 1: the receivables records. Amounts are integer minor units of
- * the row's currency; dates are 'YYYY-MM-DD'; instants are UTC ISO 8601. */
+ * the row's currency; dates are 'YYYY-MM-DD'; instants are UTC ISO 8601.
+ * Enumerations are checked with OR chains rather than IN lists, which SQLite
+ * would turn into a temporary table on every insert. */
 static const char SCHEMA_V1[] =
     "CREATE TABLE book ("
     "  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
@@ -21,12 +23,13 @@ static const char SCHEMA_V1[] =
     "  created_at TEXT NOT NULL"
     ");"
     "CREATE TABLE sequences ("
-    "  kind TEXT PRIMARY KEY CHECK (kind IN ('invoice', 'credit_memo')),"
+    "  kind TEXT PRIMARY KEY CHECK (kind = 'invoice' OR kind = 'credit_memo'),"
     "  prefix TEXT NOT NULL,"
     "  next_number INTEGER NOT NULL CHECK (next_number >= 1),"
     "  width INTEGER NOT NULL CHECK (width BETWEEN 1 AND 18)"
     ");"
-    "INSERT INTO sequences VALUES ('invoice', 'INV-', 1, 6), ('credit_memo', 'CM-', 1, 6);"
+    "INSERT INTO sequences VALUES ('invoice', 'INV-', 1, 6), ('credit_memo', 'CM-', 1, "
+    "6);"
     "CREATE TABLE customers ("
     "  id INTEGER PRIMARY KEY,"
     "  reference TEXT NOT NULL UNIQUE,"
@@ -37,7 +40,8 @@ static const char SCHEMA_V1[] =
     "  payment_terms_days INTEGER NOT NULL CHECK (payment_terms_days >= 0),"
     "  credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0),"
     "  owner TEXT,"
-    "  status TEXT NOT NULL CHECK (status IN ('active', 'on_hold', 'closed')),"
+    "  status TEXT NOT NULL"
+    "    CHECK (status = 'active' OR status = 'on_hold' OR status = 'closed'),"
     "  created_at TEXT NOT NULL,"
     "  updated_at TEXT NOT NULL"
     ");"
@@ -55,8 +59,9 @@ static const char SCHEMA_V1[] =
     "  id INTEGER PRIMARY KEY,"
     "  number TEXT NOT NULL UNIQUE,"
     "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
-    "  status TEXT NOT NULL CHECK (status IN ('draft', 'open', 'partially_paid', 'paid',"
-    "                                         'void', 'written_off')),"
+    "  status TEXT NOT NULL"
+    "    CHECK (status = 'draft' OR status = 'open' OR status = 'partially_paid'"
+    "           OR status = 'paid' OR status = 'void' OR status = 'written_off'),"
     "  currency TEXT NOT NULL CHECK (length(currency) = 3),"
     "  issue_date TEXT,"
     "  due_date TEXT,"
@@ -76,7 +81,6 @@ static const char SCHEMA_V1[] =
     "CREATE INDEX invoices_open ON invoices (customer_id, currency, due_date, issue_date,"
     "                                        balance) WHERE balance > 0;"
     "CREATE TABLE invoice_lines ("
-    "  id INTEGER PRIMARY KEY,"
     "  invoice_id INTEGER NOT NULL REFERENCES invoices (id),"
     "  line_no INTEGER NOT NULL,"
     "  description TEXT NOT NULL,"
@@ -88,15 +92,16 @@ static const char SCHEMA_V1[] =
     "  period_end TEXT,"
     "  net INTEGER NOT NULL,"
     "  tax INTEGER NOT NULL,"
-    "  UNIQUE (invoice_id, line_no)"
-    ");"
+    "  PRIMARY KEY (invoice_id, line_no)"
+    ") WITHOUT ROWID;"
     "CREATE TABLE payments ("
     "  id INTEGER PRIMARY KEY,"
     "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
     "  amount INTEGER NOT NULL CHECK (amount > 0),"
     "  currency TEXT NOT NULL CHECK (length(currency) = 3),"
-    "  method TEXT NOT NULL CHECK (method IN ('ach', 'card', 'check', 'wire', 'cash',"
-    "                                         'other')),"
+    "  method TEXT NOT NULL"
+    "    CHECK (method = 'ach' OR method = 'card' OR method = 'check' OR method = 'wire'"
+    "           OR method = 'cash' OR method = 'other'),"
     "  received_on TEXT NOT NULL,"
     "  reference TEXT,"
     "  idempotency_key TEXT UNIQUE,"
@@ -123,7 +128,9 @@ static const char SCHEMA_V1[] =
     "CREATE TABLE applications ("
     "  id INTEGER PRIMARY KEY,"
     "  invoice_id INTEGER NOT NULL REFERENCES invoices (id),"
-    "  kind TEXT NOT NULL CHECK (kind IN ('payment', 'credit_memo', 'write_off', 'void')),"
+    "  kind TEXT NOT NULL"
+    "    CHECK (kind = 'payment' OR kind = 'credit_memo' OR kind = 'write_off'"
+    "           OR kind = 'void'),"
     "  payment_id INTEGER REFERENCES payments (id),"
     "  credit_memo_id INTEGER REFERENCES credit_memos (id),"
     "  amount INTEGER NOT NULL CHECK (amount > 0),"
@@ -204,7 +211,8 @@ static int migrate(arc_store *store, int from_version, const struct arc_store_co
             return rc;
     }
 
-    snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d; PRAGMA user_version = %d",
+    snprintf(pragma, sizeof(pragma),
+             "PRAGMA application_id = %d; PRAGMA user_version = %d",
              ARC_SQLITE_APPLICATION_ID, ARC_SQLITE_SCHEMA_VERSION);
     return arc_sqlite_exec(store, pragma, "book: migrating the schema");
 }
@@ -233,8 +241,8 @@ static int check_book(arc_store *store, int *version)
                         "book %s: schema version %d is newer than this library's (%d)",
                         store->path, *version, ARC_SQLITE_SCHEMA_VERSION);
     if (*version < 1)
-        return arc_fail(ARC_ENOTBOOK, "book %s: schema version %d is not valid", store->path,
-                        *version);
+        return arc_fail(ARC_ENOTBOOK, "book %s: schema version %d is not valid",
+                        store->path, *version);
     return ARC_OK;
 }
 

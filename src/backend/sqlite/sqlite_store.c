@@ -13,7 +13,7 @@
 static int apply_pragmas(arc_store *store, const struct arc_store_config *cfg)
 {
     const char *sync = (cfg->flags & ARC_DB_SYNC_NORMAL) ? "PRAGMA synchronous = NORMAL"
-                                                          : "PRAGMA synchronous = FULL";
+                                                         : "PRAGMA synchronous = FULL";
     int timeout = cfg->busy_timeout_ms > 0 ? cfg->busy_timeout_ms : 5000;
     int rc;
 
@@ -22,7 +22,8 @@ static int apply_pragmas(arc_store *store, const struct arc_store_config *cfg)
     if (rc == ARC_OK)
         rc = arc_sqlite_exec(store, sync, "book: setting durability");
     if (rc == ARC_OK)
-        rc = arc_sqlite_exec(store, "PRAGMA foreign_keys = ON", "book: enabling foreign keys");
+        rc = arc_sqlite_exec(store, "PRAGMA foreign_keys = ON",
+                             "book: enabling foreign keys");
     return rc;
 }
 
@@ -151,12 +152,13 @@ int arc_sqlite_book_info(arc_store *store, char *book_id, int *schema_version)
 
 static const char *const SEQUENCE_KINDS[] = { "invoice", "credit_memo" };
 
-int arc_sqlite_sequence_get(arc_store *store, arc_sequence kind,
-                            struct arc_sequence_state *out)
+int arc_sqlite_sequence_take(arc_store *store, arc_sequence kind,
+                             struct arc_sequence_state *out)
 {
-    static const char SQL[] =
+    static const char SELECT[] =
         "SELECT prefix, next_number, width FROM sequences WHERE kind = ?1";
-    sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
+    static const char ADVANCE[] = "UPDATE sequences SET next_number = ?2 WHERE kind = ?1";
+    sqlite3_stmt *stmt = arc_sqlite_stmt(store, SELECT);
     const unsigned char *prefix;
     int rc;
 
@@ -164,21 +166,27 @@ int arc_sqlite_sequence_get(arc_store *store, arc_sequence kind,
         return arc_error_last_code();
     sqlite3_bind_text(stmt, 1, SEQUENCE_KINDS[kind], -1, SQLITE_STATIC);
     rc = sqlite3_step(stmt);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(stmt);
-        if (rc == SQLITE_DONE)
-            return arc_fail(ARC_ESTORAGE, "book: sequence %s is missing",
-                            SEQUENCE_KINDS[kind]);
-        return arc_sqlite_fail(store, sqlite3_extended_errcode(store->conn),
-                               "book: reading a sequence");
+    if (rc == SQLITE_ROW) {
+        prefix = sqlite3_column_text(stmt, 0);
+        snprintf(out->prefix, sizeof(out->prefix), "%s",
+                 prefix ? (const char *)prefix : "");
+        out->next = sqlite3_column_int64(stmt, 1);
+        out->width = sqlite3_column_int(stmt, 2);
     }
-
-    prefix = sqlite3_column_text(stmt, 0);
-    snprintf(out->prefix, sizeof(out->prefix), "%s", prefix ? (const char *)prefix : "");
-    out->next = sqlite3_column_int64(stmt, 1);
-    out->width = sqlite3_column_int(stmt, 2);
     sqlite3_reset(stmt);
-    return ARC_OK;
+    if (rc != SQLITE_ROW)
+        return arc_sqlite_fail(store, sqlite3_extended_errcode(store->conn),
+                               "numbering: reading the sequence");
+    if (out->next == INT64_MAX)
+        return arc_fail(ARC_EOVERFLOW, "numbering: the %s sequence is exhausted",
+                        SEQUENCE_KINDS[kind]);
+
+    stmt = arc_sqlite_stmt(store, ADVANCE);
+    if (stmt == NULL)
+        return arc_error_last_code();
+    sqlite3_bind_text(stmt, 1, SEQUENCE_KINDS[kind], -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, out->next + 1);
+    return arc_sqlite_exec_stmt(store, stmt, "numbering: advancing the sequence");
 }
 
 int arc_sqlite_sequence_put(arc_store *store, arc_sequence kind,
@@ -208,11 +216,12 @@ const struct arc_store_ops arc_sqlite_store = {
     .release = store_release,
     .rollback_to = store_rollback_to,
     .book_info = arc_sqlite_book_info,
-    .sequence_get = arc_sqlite_sequence_get,
+    .sequence_take = arc_sqlite_sequence_take,
     .sequence_put = arc_sqlite_sequence_put,
     .customer_insert = arc_sqlite_customer_insert,
     .customer_update = arc_sqlite_customer_update,
     .customer_get = arc_sqlite_customer_get,
+    .customer_terms = arc_sqlite_customer_terms,
     .customer_get_by_reference = arc_sqlite_customer_get_by_reference,
     .customer_list = arc_sqlite_customer_list,
     .contact_insert = arc_sqlite_contact_insert,

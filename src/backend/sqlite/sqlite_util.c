@@ -60,8 +60,8 @@ void arc_sqlite_stmt_clear(arc_store *store)
 
 int arc_sqlite_fail(arc_store *store, int rc, const char *what)
 {
-    const char *detail = store && store->conn ? sqlite3_errmsg(store->conn)
-                                              : sqlite3_errstr(rc);
+    const char *detail =
+        store && store->conn ? sqlite3_errmsg(store->conn) : sqlite3_errstr(rc);
 
     switch (rc & 0xff) {
     case SQLITE_BUSY:
@@ -71,8 +71,8 @@ int arc_sqlite_fail(arc_store *store, int rc, const char *what)
     case SQLITE_NOMEM:
         return arc_fail(ARC_ENOMEM, "%s: out of memory", what);
     case SQLITE_NOTADB:
-        return arc_fail(ARC_ENOTBOOK, "%s: the file is not a libarcollect book (%s)", what,
-                        detail);
+        return arc_fail(ARC_ENOTBOOK, "%s: the file is not a libarcollect book (%s)",
+                        what, detail);
     case SQLITE_CONSTRAINT:
         if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
             return arc_fail(ARC_EEXISTS, "%s: already exists (%s)", what, detail);
@@ -215,8 +215,8 @@ arc_time arc_sqlite_column_time(sqlite3_stmt *stmt, int column)
 
     if (date == ARC_DATE_NONE || sqlite3_column_bytes(stmt, column) < 19)
         return 0;
-    return (arc_time)date * 86400 + digits(text + 11, 2) * 3600 + digits(text + 14, 2) * 60 +
-           digits(text + 17, 2);
+    return (arc_time)date * 86400 + digits(text + 11, 2) * 3600 +
+           digits(text + 14, 2) * 60 + digits(text + 17, 2);
 }
 
 void arc_sqlite_column_currency(sqlite3_stmt *stmt, int column, arc_currency_code out)
@@ -265,8 +265,9 @@ int arc_sqlite_fetch_one(arc_store *store, sqlite3_stmt *stmt, void *out,
     return rc;
 }
 
-int arc_sqlite_fetch_all(arc_store *store, sqlite3_stmt *stmt, void **items, size_t *count,
-                         size_t item_size, arc_sqlite_read_fn read, const char *what)
+int arc_sqlite_fetch_all(arc_store *store, sqlite3_stmt *stmt, void **items,
+                         size_t *count, size_t item_size, arc_sqlite_read_fn read,
+                         const char *what)
 {
     size_t capacity = 0;
     int rc = ARC_OK;

@@ -1,0 +1,71 @@
+#!/bin/bash
+# Build libarcollect and run every test.
+#
+#   1. build/       RelWithDebInfo build; every ctest test (unit suites, API,
+#                   ABI, formatting and consumer checks).
+#   2. build-asan/  AddressSanitizer + UndefinedBehaviorSanitizer build; the
+#                   C unit suites (unit.*) again, with leak detection.
+#
+# On Debian, missing packages are installed with apt-get first (this needs
+# root); when they are all present apt is not touched. Exits non-zero when a
+# build or any test fails.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+packages=(build-essential cmake pkg-config libsqlite3-dev sqlite3 libsodium-dev check
+          abigail-tools clang-format-14 valgrind g++ file binutils python3)
+
+install_packages()
+{
+    local missing=() package
+
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        echo "test.sh: not a Debian system; assuming these are installed: ${packages[*]}"
+        return 0
+    fi
+    for package in "${packages[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
+            grep -q 'install ok installed'; then
+            missing+=("$package")
+        fi
+    done
+    if [ "${#missing[@]}" -eq 0 ]; then
+        return 0
+    fi
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "test.sh: missing packages: ${missing[*]}; run as root or install them" >&2
+        exit 1
+    fi
+    echo "test.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+install_packages
+
+failed=()
+
+echo "== build/: RelWithDebInfo, every test"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPython3_EXECUTABLE=/usr/bin/python3
+cmake --build build -j2
+if ! (cd build && ctest --output-on-failure --no-tests=error); then
+    failed+=("build/ (ctest)")
+fi
+
+echo "== build-asan/: AddressSanitizer and UndefinedBehaviorSanitizer, unit suites"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DARC_SANITIZE=ON -DARC_BUILD_BENCH=OFF \
+    -DARC_BUILD_EXAMPLES=OFF -DPython3_EXECUTABLE=/usr/bin/python3
+cmake --build build-asan -j2
+if ! (cd build-asan &&
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --output-on-failure --no-tests=error -R '^unit\.'); then
+    failed+=("build-asan/ (ctest -R '^unit\\.')")
+fi
+
+if [ "${#failed[@]}" -ne 0 ]; then
+    echo "test.sh: FAILED: ${failed[*]}" >&2
+    exit 1
+fi
+echo "test.sh: all tests passed in build/ and build-asan/"

@@ -1,0 +1,20 @@
+/*
+ * Compiled by api.header_c99 with -std=c99 -pedantic -Wall -Wextra -Werror:
+ * the umbrella header, and every header it includes, must be plain C99.
+ */
+#include <arcollect.h>
+
+int header_check(void);
+
+int header_check(void)
+{
+    arc_db_options options = ARC_DB_OPTIONS_INIT;
+    arc_db *db = NULL;
+    arc_id customer_id = 1;
+    arc_date due_date = ARC_DATE_NONE;
+
+    if (db != NULL || customer_id < 1 || due_date != ARC_DATE_NONE)
+        return ARC_EINVAL;
+
+    return options.version == ARC_DB_OPTIONS_VERSION ? ARC_OK : ARC_ERROR;
+}
