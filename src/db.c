@@ -8,6 +8,7 @@
 
 #include "db_internal.h"
 #include "error.h"
+#include "numbering.h"
 #include "util.h"
 
 static arc_time system_clock(void *clock_data)
@@ -133,10 +134,18 @@ int arc_tx_begin(arc_db *db)
 
 int arc_tx_commit(arc_db *db)
 {
+    int rc;
+
     ARC_CHECK_DB(db);
     if (!db->in_tx)
         return arc_fail(ARC_ECONFLICT, "transaction: none is open");
+    rc = arc_numbering_flush(db);
     db->in_tx = false;
+    arc_numbering_forget(db);
+    if (rc != ARC_OK) {
+        db->ops->rollback(db->store);
+        return rc;
+    }
     return db->ops->commit(db->store);
 }
 
@@ -146,6 +155,7 @@ int arc_tx_rollback(arc_db *db)
     if (!db->in_tx)
         return arc_fail(ARC_ECONFLICT, "transaction: none is open");
     db->in_tx = false;
+    arc_numbering_forget(db);
     return db->ops->rollback(db->store);
 }
 
@@ -156,19 +166,24 @@ int arc_tx_active(const arc_db *db)
 
 int arc_write_begin(arc_db *db)
 {
-    return db->in_tx ? db->ops->savepoint(db->store) : db->ops->begin(db->store);
+    if (!db->in_tx)
+        return db->ops->begin(db->store);
+    memcpy(db->sequences_at_call, db->sequences, sizeof(db->sequences));
+    return db->ops->savepoint(db->store);
 }
 
 int arc_write_end(arc_db *db, int rc)
 {
-    int end_rc;
-
     if (rc == ARC_OK)
         return db->in_tx ? db->ops->release(db->store) : db->ops->commit(db->store);
 
     /* Undo the call's work, keeping the caller's error message. */
-    end_rc = db->in_tx ? db->ops->rollback_to(db->store) : db->ops->rollback(db->store);
-    (void)end_rc;
+    if (db->in_tx) {
+        memcpy(db->sequences, db->sequences_at_call, sizeof(db->sequences));
+        db->ops->rollback_to(db->store);
+    } else {
+        db->ops->rollback(db->store);
+    }
     return rc;
 }
 

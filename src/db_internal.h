@@ -8,6 +8,17 @@
 
 #include "store.h"
 
+/*
+ * Inside a host transaction the book holds the write lock, so no other
+ * connection can take numbers: the sequences are then kept here and
+ * written back once, when the transaction commits.
+ */
+struct arc_sequence_cache {
+    bool loaded;
+    bool dirty;
+    struct arc_sequence_state state; /* state.next is the next number to give */
+};
+
 struct arc_db {
     const struct arc_store_ops *ops;
     arc_store *store;
@@ -16,6 +27,8 @@ struct arc_db {
     bool in_tx; /* arc_tx_begin() was called */
     char book_id[33];
     int schema_version;
+    struct arc_sequence_cache sequences[2];         /* by arc_sequence */
+    struct arc_sequence_cache sequences_at_call[2]; /* restored when a call fails */
 };
 
 /* Open a write scope: a transaction, or a savepoint inside the host's. */

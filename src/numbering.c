@@ -11,12 +11,48 @@
 
 int arc_numbering_take(arc_db *db, arc_sequence sequence, char *out, size_t size)
 {
+    struct arc_sequence_cache *cache = &db->sequences[sequence];
     struct arc_sequence_state state = { { 0 }, 0, 0 };
-    int rc = db->ops->sequence_take(db->store, sequence, &state);
+    int rc;
 
-    if (rc == ARC_OK)
-        snprintf(out, size, "%s%0*lld", state.prefix, state.width, (long long)state.next);
+    if (db->in_tx && cache->loaded) {
+        if (cache->state.next == INT64_MAX)
+            return arc_fail(ARC_EOVERFLOW, "numbering: the sequence is exhausted");
+        state = cache->state;
+        cache->state.next++;
+        cache->dirty = true;
+    } else {
+        rc = db->ops->sequence_take(db->store, sequence, &state);
+        if (rc != ARC_OK)
+            return rc;
+        if (db->in_tx) {
+            cache->loaded = true;
+            cache->state = state;
+            cache->state.next++;
+        }
+    }
+
+    snprintf(out, size, "%s%0*lld", state.prefix, state.width, (long long)state.next);
+    return ARC_OK;
+}
+
+int arc_numbering_flush(arc_db *db)
+{
+    int rc = ARC_OK;
+
+    for (int kind = 0; kind < 2 && rc == ARC_OK; kind++) {
+        struct arc_sequence_cache *cache = &db->sequences[kind];
+
+        if (cache->dirty)
+            rc = db->ops->sequence_put(db->store, (arc_sequence)kind, &cache->state);
+        cache->dirty = false;
+    }
     return rc;
+}
+
+void arc_numbering_forget(arc_db *db)
+{
+    memset(db->sequences, 0, sizeof(db->sequences));
 }
 
 static int check_numbering(arc_sequence sequence, const char *prefix, int64_t next,
@@ -58,5 +94,11 @@ int arc_db_set_numbering(arc_db *db, arc_sequence sequence, const char *prefix,
     rc = arc_write_begin(db);
     if (rc != ARC_OK)
         return rc;
-    return arc_write_end(db, db->ops->sequence_put(db->store, sequence, &state));
+    rc = db->ops->sequence_put(db->store, sequence, &state);
+    if (rc == ARC_OK && db->in_tx) {
+        db->sequences[sequence].loaded = true;
+        db->sequences[sequence].dirty = false;
+        db->sequences[sequence].state = state;
+    }
+    return arc_write_end(db, rc);
 }

@@ -13,4 +13,11 @@
  * sequence. Must run inside a write scope. */
 int arc_numbering_take(arc_db *db, arc_sequence sequence, char *out, size_t size);
 
+/* Write the sequences advanced during the host's transaction back to the
+ * book; called just before it commits. */
+int arc_numbering_flush(arc_db *db);
+
+/* Drop the sequences kept for the host's transaction (it ended). */
+void arc_numbering_forget(arc_db *db);
+
 #endif

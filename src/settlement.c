@@ -54,8 +54,6 @@ static int check_application(const struct arc_credit_source *source,
     if (source->closed)
         return arc_fail(ARC_ECONFLICT, "%s %lld: cannot apply: it was %s", noun, id,
                         source->kind == ARC_APPLICATION_PAYMENT ? "reversed" : "voided");
-    if (amount <= 0)
-        return arc_fail(ARC_EINVAL, "%s %lld: amount: must be positive", noun, id);
     if (invoice->customer_id != source->customer_id)
         return arc_fail(ARC_EINVAL, "%s %lld: invoice %s belongs to another customer",
                         noun, id, invoice->number);
@@ -66,6 +64,8 @@ static int check_application(const struct arc_credit_source *source,
         return arc_fail(ARC_ECONFLICT, "%s %lld: invoice %s is %s and cannot be paid",
                         noun, id, invoice->number,
                         arc_invoice_status_name(invoice->status));
+    if (amount <= 0)
+        return arc_fail(ARC_EINVAL, "%s %lld: amount: must be positive", noun, id);
     if (amount > source->amount - source->applied)
         return arc_fail(ARC_ECONFLICT,
                         "%s %lld: amount %lld is more than its unapplied %lld", noun, id,
@@ -191,12 +191,32 @@ static int reverse_one(arc_db *db, const struct arc_application *application, ar
     return rc;
 }
 
+/* A reversal may not predate what it reverses. */
+static int check_reversal_date(const struct arc_credit_source *source,
+                               const struct arc_application_page *page, arc_date on)
+{
+    char date[ARC_DATE_BUFSIZE];
+
+    for (size_t i = 0; i < page->count; i++) {
+        const struct arc_application *application = &page->items[i];
+
+        if (application->reversed_on != ARC_DATE_NONE || on >= application->applied_on)
+            continue;
+        arc_date_format(date, sizeof(date), application->applied_on);
+        return arc_fail(ARC_EINVAL, "%s %lld: date: before its application of %s",
+                        source_noun(source), (long long)source->id, date);
+    }
+    return ARC_OK;
+}
+
 int arc_settle_reverse_all(arc_db *db, struct arc_credit_source *source, arc_date on)
 {
     struct arc_application_page page = { 0 };
     int rc =
         db->ops->application_list_for(db->store, (int)source->kind, source->id, &page);
 
+    if (rc == ARC_OK)
+        rc = check_reversal_date(source, &page, on);
     for (size_t i = 0; i < page.count && rc == ARC_OK; i++) {
         if (page.items[i].reversed_on == ARC_DATE_NONE)
             rc = reverse_one(db, &page.items[i], on);

@@ -358,6 +358,25 @@ START_TEST(reversal_before_receipt_is_refused)
 }
 END_TEST
 
+START_TEST(reversal_before_an_application_is_refused)
+{
+    arc_id invoice = test_invoice(db, acme, "2026-03-01", 1000);
+    arc_payment_opts opts = ARC_PAYMENT_OPTS_INIT;
+    arc_id id;
+
+    opts.customer_id = acme;
+    opts.amount = 400;
+    opts.received_on = test_date("2026-03-10");
+    ck_assert_ok(arc_payment_record(&id, db, &opts));
+    ck_assert_ok(arc_payment_apply(db, id, invoice, 400, test_date("2026-03-12")));
+
+    ck_assert_rc(arc_payment_reverse(db, id, test_date("2026-03-11"), NULL), ARC_EINVAL);
+    ck_assert_error_mentions("before its application of 2026-03-12");
+    ck_assert_int_eq(test_invoice_balance(db, invoice), 600);
+    ck_assert_int_eq(unapplied(id), 0);
+}
+END_TEST
+
 START_TEST(applications_of_a_payment_are_listed_with_reversals)
 {
     arc_id first = test_invoice(db, acme, "2026-01-01", 1000);
@@ -506,6 +525,7 @@ int main(void)
     tcase_add_test(rules, reversal_reopens_every_invoice_the_payment_paid);
     tcase_add_test(rules, reversed_payment_cannot_be_reversed_or_applied_again);
     tcase_add_test(rules, reversal_before_receipt_is_refused);
+    tcase_add_test(rules, reversal_before_an_application_is_refused);
     tcase_add_test(rules, applications_of_a_payment_are_listed_with_reversals);
     tcase_add_test(rules, failed_application_inside_a_transaction_keeps_the_earlier_work);
     tcase_add_test(rules, bad_payments_are_refused_naming_the_field);

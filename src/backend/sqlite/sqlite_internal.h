@@ -94,7 +94,10 @@ int arc_sqlite_fetch_all(arc_store *store, sqlite3_stmt *stmt, void **items,
 
 int arc_sqlite_read_application(sqlite3_stmt *stmt, void *record);
 
-/* Schema creation, checking and migration (sqlite_schema.c). */
+/* Schema checking, creation and migration (sqlite_schema.c). The check
+ * only reads, so that a file that is not a book is left as it was; prepare
+ * then creates or migrates the schema under the write lock. */
+int arc_sqlite_schema_check(arc_store *store, const struct arc_store_config *cfg);
 int arc_sqlite_schema_prepare(arc_store *store, const struct arc_store_config *cfg);
 
 /* Column text -> enum, through the public *_name() functions; -1 for text

@@ -166,9 +166,15 @@ static int read_pragma_int(arc_store *store, const char *sql, int *out)
         rc = SQLITE_OK;
     }
     sqlite3_finalize(stmt);
-    if (rc != SQLITE_OK)
-        return arc_sqlite_fail(store, sqlite3_extended_errcode(store->conn),
-                               "book: reading the schema");
+    if (rc == SQLITE_NOTADB)
+        return arc_fail(ARC_ENOTBOOK, "book %s: not a libarcollect book (not a database)",
+                        store->path);
+    if (rc != SQLITE_OK) {
+        char what[600];
+
+        snprintf(what, sizeof(what), "book %s: reading its schema", store->path);
+        return arc_sqlite_fail(store, sqlite3_extended_errcode(store->conn), what);
+    }
     return ARC_OK;
 }
 
@@ -244,6 +250,17 @@ static int check_book(arc_store *store, int *version)
         return arc_fail(ARC_ENOTBOOK, "book %s: schema version %d is not valid",
                         store->path, *version);
     return ARC_OK;
+}
+
+int arc_sqlite_schema_check(arc_store *store, const struct arc_store_config *cfg)
+{
+    int version = 0;
+    int rc = check_book(store, &version);
+
+    if (rc == ARC_OK && version == 0 && (cfg->flags & ARC_DB_NO_CREATE))
+        return arc_fail(ARC_ENOTFOUND, "book %s: does not exist (the file is empty)",
+                        store->path);
+    return rc;
 }
 
 int arc_sqlite_schema_prepare(arc_store *store, const struct arc_store_config *cfg)

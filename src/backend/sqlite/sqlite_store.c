@@ -14,10 +14,8 @@ static int apply_pragmas(arc_store *store, const struct arc_store_config *cfg)
 {
     const char *sync = (cfg->flags & ARC_DB_SYNC_NORMAL) ? "PRAGMA synchronous = NORMAL"
                                                          : "PRAGMA synchronous = FULL";
-    int timeout = cfg->busy_timeout_ms > 0 ? cfg->busy_timeout_ms : 5000;
     int rc;
 
-    sqlite3_busy_timeout(store->conn, timeout);
     rc = arc_sqlite_exec(store, "PRAGMA journal_mode = WAL", "book: enabling WAL");
     if (rc == ARC_OK)
         rc = arc_sqlite_exec(store, sync, "book: setting durability");
@@ -52,6 +50,11 @@ static int store_open(arc_store **out, const char *location,
         rc = arc_fail(rc == SQLITE_NOMEM ? ARC_ENOMEM : ARC_ESTORAGE,
                       "book %s: cannot open: %s", location, sqlite3_errstr(rc));
 
+    if (rc == ARC_OK) {
+        sqlite3_busy_timeout(store->conn,
+                             cfg->busy_timeout_ms > 0 ? cfg->busy_timeout_ms : 5000);
+        rc = arc_sqlite_schema_check(store, cfg);
+    }
     if (rc == ARC_OK)
         rc = apply_pragmas(store, cfg);
     if (rc == ARC_OK)
