@@ -152,7 +152,7 @@ int arc_credit_memo_apply(arc_db *db, arc_id credit_memo_id, arc_id invoice_id,
         arc_date_to_ymd(NULL, NULL, NULL, applied_on) != ARC_OK)
         return arc_fail(ARC_EINVAL, "credit memo %lld: applied_on: not a valid date",
                         (long long)credit_memo_id);
-    rc = arc_write_begin(db);
+    rc = arc_write_begin_checked(db);
     if (rc != ARC_OK)
         return rc;
 

@@ -155,7 +155,7 @@ int arc_customer_create(arc_id *out, arc_db *db, const arc_customer_opts *opts)
     customer.created_at = customer.updated_at = arc_db_now(db);
 
     if (rc == ARC_OK)
-        rc = arc_write_begin(db);
+        rc = arc_write_begin_checked(db);
     if (rc == ARC_OK)
         rc = arc_write_end(db, db->ops->customer_insert(db->store, &customer));
     if (rc == ARC_OK && out != NULL)

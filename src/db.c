@@ -169,21 +169,49 @@ int arc_write_begin(arc_db *db)
     if (!db->in_tx)
         return db->ops->begin(db->store);
     memcpy(db->sequences_at_call, db->sequences, sizeof(db->sequences));
+    db->call_scope = ARC_SCOPE_SAVEPOINT;
     return db->ops->savepoint(db->store);
+}
+
+int arc_write_begin_checked(arc_db *db)
+{
+    if (!db->in_tx)
+        return db->ops->begin(db->store);
+    memcpy(db->sequences_at_call, db->sequences, sizeof(db->sequences));
+    db->call_scope = ARC_SCOPE_CHECKED;
+    db->changes_at_call = db->ops->change_count(db->store);
+    return ARC_OK;
+}
+
+/* A checked call failed inside the host's transaction. If it had written
+ * anything, its work cannot be undone alone: the transaction is lost. */
+static int end_checked_call(arc_db *db, int rc)
+{
+    if (db->ops->change_count(db->store) == db->changes_at_call)
+        return rc;
+
+    db->in_tx = false;
+    arc_numbering_forget(db);
+    db->ops->rollback(db->store);
+    return arc_fail_context(rc, "transaction rolled back: ");
 }
 
 int arc_write_end(arc_db *db, int rc)
 {
+    if (!db->in_tx)
+        return rc == ARC_OK ? db->ops->commit(db->store)
+                            : (db->ops->rollback(db->store), rc);
+
+    if (db->call_scope == ARC_SCOPE_SAVEPOINT && rc == ARC_OK)
+        return db->ops->release(db->store);
     if (rc == ARC_OK)
-        return db->in_tx ? db->ops->release(db->store) : db->ops->commit(db->store);
+        return ARC_OK;
 
     /* Undo the call's work, keeping the caller's error message. */
-    if (db->in_tx) {
-        memcpy(db->sequences, db->sequences_at_call, sizeof(db->sequences));
-        db->ops->rollback_to(db->store);
-    } else {
-        db->ops->rollback(db->store);
-    }
+    memcpy(db->sequences, db->sequences_at_call, sizeof(db->sequences));
+    if (db->call_scope == ARC_SCOPE_CHECKED)
+        return end_checked_call(db, rc);
+    db->ops->rollback_to(db->store);
     return rc;
 }
 

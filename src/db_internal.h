@@ -19,6 +19,12 @@ struct arc_sequence_cache {
     struct arc_sequence_state state; /* state.next is the next number to give */
 };
 
+/* How a call inside the host's transaction is made atomic. */
+enum arc_call_scope {
+    ARC_SCOPE_SAVEPOINT, /* a savepoint, rolled back if the call fails */
+    ARC_SCOPE_CHECKED    /* the call checks everything before its first write */
+};
+
 struct arc_db {
     const struct arc_store_ops *ops;
     arc_store *store;
@@ -29,10 +35,21 @@ struct arc_db {
     int schema_version;
     struct arc_sequence_cache sequences[2];         /* by arc_sequence */
     struct arc_sequence_cache sequences_at_call[2]; /* restored when a call fails */
+    enum arc_call_scope call_scope;
+    int64_t changes_at_call; /* the store's change count when a checked call began */
 };
 
 /* Open a write scope: a transaction, or a savepoint inside the host's. */
 int arc_write_begin(arc_db *db);
+
+/*
+ * Open a write scope for a call that checks every rule before its first
+ * write, so that once it writes only a storage failure can stop it. Inside
+ * the host's transaction this takes no savepoint (which would copy every
+ * page the call touches); if such a call still fails after writing, the
+ * host's transaction is rolled back rather than left half-changed.
+ */
+int arc_write_begin_checked(arc_db *db);
 
 /*
  * Close a write scope: keep its work when @p rc is 0, undo it otherwise.

@@ -206,7 +206,7 @@ int arc_invoice_create(arc_id *out, arc_db *db, const arc_invoice_opts *opts)
     invoice.created_at = invoice.updated_at = arc_db_now(db);
 
     if (rc == ARC_OK)
-        rc = arc_write_begin(db);
+        rc = arc_write_begin_checked(db);
     if (rc == ARC_OK)
         rc = arc_write_end(db, create_in_scope(db, &invoice, opts));
     if (rc == ARC_OK && out != NULL)

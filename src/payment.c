@@ -127,7 +127,7 @@ int arc_payment_record(arc_id *out, arc_db *db, const arc_payment_opts *opts)
     payment.reversed_on = ARC_DATE_NONE;
     payment.created_at = arc_db_now(db);
 
-    rc = arc_write_begin(db);
+    rc = arc_write_begin_checked(db);
     if (rc != ARC_OK)
         return rc;
     rc = arc_write_end(db, record_in_scope(db, &payment, opts->flags));
@@ -159,7 +159,7 @@ int arc_payment_apply(arc_db *db, arc_id payment_id, arc_id invoice_id, int64_t 
         arc_date_to_ymd(NULL, NULL, NULL, applied_on) != ARC_OK)
         return arc_fail(ARC_EINVAL, "payment %lld: applied_on: not a valid date",
                         (long long)payment_id);
-    rc = arc_write_begin(db);
+    rc = arc_write_begin_checked(db);
     if (rc != ARC_OK)
         return rc;
 

@@ -85,6 +85,9 @@ struct arc_store_ops {
     int (*release)(arc_store *store);
     int (*rollback_to)(arc_store *store);
 
+    /* Rows changed through this connection since it opened. */
+    int64_t (*change_count)(arc_store *store);
+
     /* Book identity and schema. @p book_id has 33 bytes. */
     int (*book_info)(arc_store *store, char *book_id, int *schema_version);
 
@@ -109,13 +112,15 @@ struct arc_store_ops {
     int (*contact_list)(arc_store *store, arc_id customer_id,
                         struct arc_contact_page *out);
 
-    /* Invoices. insert writes the invoice and its lines and fills in their
-     * ids; update writes the header fields (status, dates, amounts, closing)
-     * but not the lines. */
+    /* Invoices. insert writes the invoice and its lines and fills in the
+     * invoice's id; update writes every header field but not the lines. */
     int (*invoice_insert)(arc_store *store, struct arc_invoice *invoice);
     int (*invoice_line_insert)(arc_store *store, arc_id invoice_id,
                                struct arc_invoice_line *line);
     int (*invoice_update)(arc_store *store, const struct arc_invoice *invoice);
+    /* Write only what settlement changes: status, paid, balance, closing
+     * date and reason, updated_at. */
+    int (*invoice_settle)(arc_store *store, const struct arc_invoice *invoice);
     int (*invoice_delete)(arc_store *store, arc_id id);
     int (*invoice_get)(arc_store *store, arc_id id, bool with_lines,
                        struct arc_invoice *out);

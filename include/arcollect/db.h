@@ -92,7 +92,10 @@ ARC_EXTERN void arc_db_close(arc_db *db);
  * Begin a transaction that groups several calls into one atomic change.
  *
  * Every call is atomic on its own: one that fails inside a transaction undoes
- * only its own work and leaves the transaction usable. Transactions do not
+ * only its own work and leaves the transaction usable. The exception is a
+ * failure of the storage itself (#ARC_ESTORAGE, #ARC_ENOMEM) part-way
+ * through a call's writes: the whole transaction is then rolled back, the
+ * error message says so, and arc_tx_active() returns 0. Transactions do not
  * nest.
  *
  * @return #ARC_OK; #ARC_ECONFLICT when a transaction is already open;

@@ -132,6 +132,7 @@ int arc_sqlite_invoice_insert(arc_store *store, struct arc_invoice *invoice);
 int arc_sqlite_invoice_line_insert(arc_store *store, arc_id invoice_id,
                                    struct arc_invoice_line *line);
 int arc_sqlite_invoice_update(arc_store *store, const struct arc_invoice *invoice);
+int arc_sqlite_invoice_settle(arc_store *store, const struct arc_invoice *invoice);
 int arc_sqlite_invoice_delete(arc_store *store, arc_id id);
 int arc_sqlite_invoice_get(arc_store *store, arc_id id, bool with_lines,
                            struct arc_invoice *out);

@@ -134,6 +134,31 @@ int arc_sqlite_invoice_update(arc_store *store, const struct arc_invoice *invoic
     return rc;
 }
 
+int arc_sqlite_invoice_settle(arc_store *store, const struct arc_invoice *invoice)
+{
+    /* Only the columns settlement changes: an UPDATE that names an indexed
+     * column rewrites that index entry even when the value is the same. */
+    static const char SQL[] =
+        "UPDATE invoices SET status = ?2, paid = ?3, balance = ?4, closed_on = ?5,"
+        " close_reason = ?6, updated_at = ?7 WHERE id = ?1";
+    sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
+    int rc;
+
+    if (stmt == NULL)
+        return arc_error_last_code();
+    sqlite3_bind_int64(stmt, 1, invoice->id);
+    arc_sqlite_bind_text(stmt, 2, arc_invoice_status_name(invoice->status));
+    sqlite3_bind_int64(stmt, 3, invoice->paid);
+    sqlite3_bind_int64(stmt, 4, invoice->balance);
+    arc_sqlite_bind_date(stmt, 5, invoice->closed_on);
+    arc_sqlite_bind_text(stmt, 6, invoice->close_reason);
+    arc_sqlite_bind_time(stmt, 7, invoice->updated_at);
+    rc = arc_sqlite_exec_stmt(store, stmt, "invoice");
+    if (rc == ARC_OK && sqlite3_changes(store->conn) == 0)
+        return arc_fail(ARC_ENOTFOUND, "invoice %lld: not found", (long long)invoice->id);
+    return rc;
+}
+
 int arc_sqlite_invoice_delete(arc_store *store, arc_id id)
 {
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, "DELETE FROM invoice_lines"

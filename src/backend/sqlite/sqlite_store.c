@@ -133,6 +133,11 @@ static int store_rollback_to(arc_store *store)
     return store_release(store);
 }
 
+static int64_t store_change_count(arc_store *store)
+{
+    return sqlite3_total_changes64(store->conn);
+}
+
 int arc_sqlite_book_info(arc_store *store, char *book_id, int *schema_version)
 {
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, "SELECT book_id FROM book");
@@ -218,6 +223,7 @@ const struct arc_store_ops arc_sqlite_store = {
     .savepoint = store_savepoint,
     .release = store_release,
     .rollback_to = store_rollback_to,
+    .change_count = store_change_count,
     .book_info = arc_sqlite_book_info,
     .sequence_take = arc_sqlite_sequence_take,
     .sequence_put = arc_sqlite_sequence_put,
@@ -233,6 +239,7 @@ const struct arc_store_ops arc_sqlite_store = {
     .invoice_insert = arc_sqlite_invoice_insert,
     .invoice_line_insert = arc_sqlite_invoice_line_insert,
     .invoice_update = arc_sqlite_invoice_update,
+    .invoice_settle = arc_sqlite_invoice_settle,
     .invoice_delete = arc_sqlite_invoice_delete,
     .invoice_get = arc_sqlite_invoice_get,
     .invoice_get_by_number = arc_sqlite_invoice_get_by_number,
