@@ -6,7 +6,7 @@
 
 #include "error.h"
 #include "numbering.h"
-#include "settlement.h"
+#include "credit_source.h"
 #include "util.h"
 
 #define NUMBER_MAX             64
@@ -36,19 +36,6 @@ static int check_memo_opts(const arc_credit_memo_opts *opts)
             return rc;
     }
     return arc_check_text("credit memo", "reason", opts->reason, REASON_MAX, false);
-}
-
-static void source_of(struct arc_credit_source *source,
-                      const struct arc_credit_memo *memo)
-{
-    source->kind = ARC_APPLICATION_CREDIT_MEMO;
-    source->id = memo->id;
-    source->customer_id = memo->customer_id;
-    source->currency = memo->currency;
-    source->amount = memo->amount;
-    source->applied = memo->applied;
-    source->start = memo->issue_date;
-    source->closed = memo->voided_on != ARC_DATE_NONE;
 }
 
 static int insert_numbered(arc_db *db, struct arc_credit_memo *memo)
@@ -86,7 +73,7 @@ static int apply_to_invoice(arc_db *db, struct arc_credit_memo *memo, arc_id inv
     amount = invoice.balance < memo->amount ? invoice.balance : memo->amount;
     arc_invoice_clear(&invoice);
 
-    source_of(&source, memo);
+    arc_credit_source_of_memo(&source, memo);
     rc = arc_settle_apply(db, &source, invoice_id, amount, ARC_DATE_NONE);
     memo->applied = source.applied;
     if (rc == ARC_OK)
@@ -143,109 +130,19 @@ int arc_credit_memo_create(arc_id *out, arc_db *db, const arc_credit_memo_opts *
 int arc_credit_memo_apply(arc_db *db, arc_id credit_memo_id, arc_id invoice_id,
                           int64_t amount, arc_date applied_on)
 {
-    struct arc_credit_memo memo = { 0 };
-    struct arc_credit_source source;
-    int rc;
-
-    ARC_CHECK_DB(db);
-    if (applied_on != ARC_DATE_NONE &&
-        arc_date_to_ymd(NULL, NULL, NULL, applied_on) != ARC_OK)
-        return arc_fail(ARC_EINVAL, "credit memo %lld: applied_on: not a valid date",
-                        (long long)credit_memo_id);
-    rc = arc_write_begin_checked(db);
-    if (rc != ARC_OK)
-        return rc;
-
-    rc = db->ops->credit_memo_get(db->store, credit_memo_id, &memo);
-    if (rc == ARC_OK) {
-        source_of(&source, &memo);
-        rc = arc_settle_apply(db, &source, invoice_id, amount, applied_on);
-    }
-    if (rc == ARC_OK) {
-        memo.applied = source.applied;
-        rc = db->ops->credit_memo_update(db->store, &memo);
-    }
-    arc_credit_memo_clear(&memo);
-    return arc_write_end(db, rc);
+    return arc_credit_source_apply(db, ARC_APPLICATION_CREDIT_MEMO, credit_memo_id,
+                                   invoice_id, amount, applied_on);
 }
 
 int arc_credit_memo_apply_auto(int64_t *applied, arc_db *db, arc_id credit_memo_id)
 {
-    struct arc_credit_memo memo = { 0 };
-    struct arc_credit_source source;
-    int64_t amount = 0;
-    int rc;
-
-    ARC_CHECK_DB(db);
-    rc = arc_write_begin(db);
-    if (rc != ARC_OK)
-        return rc;
-
-    rc = db->ops->credit_memo_get(db->store, credit_memo_id, &memo);
-    if (rc == ARC_OK) {
-        source_of(&source, &memo);
-        rc = arc_settle_apply_auto(db, &source, &amount);
-    }
-    if (rc == ARC_OK && amount > 0) {
-        memo.applied = source.applied;
-        rc = db->ops->credit_memo_update(db->store, &memo);
-    }
-    arc_credit_memo_clear(&memo);
-    rc = arc_write_end(db, rc);
-    if (rc == ARC_OK && applied != NULL)
-        *applied = amount;
-    return rc;
-}
-
-static int void_in_scope(arc_db *db, arc_id credit_memo_id, arc_date on,
-                         const char *reason)
-{
-    struct arc_credit_memo memo = { 0 };
-    struct arc_credit_source source;
-    int rc = db->ops->credit_memo_get(db->store, credit_memo_id, &memo);
-
-    if (rc != ARC_OK)
-        return rc;
-    source_of(&source, &memo);
-    if (source.closed)
-        rc = arc_fail(ARC_ECONFLICT, "credit memo %s: already void", memo.number);
-    else if (on < memo.issue_date)
-        rc = arc_fail(ARC_EINVAL, "credit memo %s: void date before its issue date",
-                      memo.number);
-    if (rc == ARC_OK)
-        rc = arc_settle_reverse_all(db, &source, on);
-
-    if (rc == ARC_OK) {
-        memo.applied = 0;
-        memo.voided_on = on;
-        free(memo.void_reason);
-        memo.void_reason = arc_strdup(reason);
-        if (reason != NULL && memo.void_reason == NULL)
-            rc = arc_fail(ARC_ENOMEM, "credit memo %s: out of memory", memo.number);
-    }
-    if (rc == ARC_OK)
-        rc = db->ops->credit_memo_update(db->store, &memo);
-    arc_credit_memo_clear(&memo);
-    return rc;
+    return arc_credit_source_apply_auto(applied, db, ARC_APPLICATION_CREDIT_MEMO,
+                                        credit_memo_id);
 }
 
 int arc_credit_memo_void(arc_db *db, arc_id credit_memo_id, arc_date void_date,
                          const char *reason)
 {
-    int rc;
-
-    ARC_CHECK_DB(db);
-    if (void_date != ARC_DATE_NONE &&
-        arc_date_to_ymd(NULL, NULL, NULL, void_date) != ARC_OK)
-        return arc_fail(ARC_EINVAL, "credit memo %lld: void_date: not a valid date",
-                        (long long)credit_memo_id);
-    rc = arc_check_text("credit memo", "reason", reason, REASON_MAX, false);
-    if (rc != ARC_OK)
-        return rc;
-
-    rc = arc_write_begin(db);
-    if (rc != ARC_OK)
-        return rc;
-    rc = void_in_scope(db, credit_memo_id, arc_date_or_today(db, void_date), reason);
-    return arc_write_end(db, rc);
+    return arc_credit_source_withdraw(db, ARC_APPLICATION_CREDIT_MEMO, credit_memo_id,
+                                      void_date, reason);
 }

@@ -5,11 +5,10 @@
 #include <string.h>
 
 #include "error.h"
-#include "settlement.h"
+#include "credit_source.h"
 #include "util.h"
 
 #define REFERENCE_MAX 128
-#define REASON_MAX    1000
 
 static int check_payment_opts(const arc_payment_opts *opts)
 {
@@ -41,18 +40,6 @@ static int check_payment_opts(const arc_payment_opts *opts)
     if (rc == ARC_OK && opts->idempotency_key != NULL && *opts->idempotency_key == '\0')
         rc = arc_fail(ARC_EINVAL, "payment: idempotency_key: must not be empty");
     return rc;
-}
-
-static void source_of(struct arc_credit_source *source, const struct arc_payment *payment)
-{
-    source->kind = ARC_APPLICATION_PAYMENT;
-    source->id = payment->id;
-    source->customer_id = payment->customer_id;
-    source->currency = payment->currency;
-    source->amount = payment->amount;
-    source->applied = payment->applied;
-    source->start = payment->received_on;
-    source->closed = payment->reversed_on != ARC_DATE_NONE;
 }
 
 /* A retry with a known key: the original payment if the details match. */
@@ -97,7 +84,7 @@ static int record_in_scope(arc_db *db, struct arc_payment *payment, unsigned int
     if (rc != ARC_OK || !(flags & ARC_PAYMENT_AUTO_APPLY))
         return rc;
 
-    source_of(&source, payment);
+    arc_credit_source_of_payment(&source, payment);
     rc = arc_settle_apply_auto(db, &source, NULL);
     payment->applied = source.applied;
     if (rc == ARC_OK)
@@ -136,120 +123,21 @@ int arc_payment_record(arc_id *out, arc_db *db, const arc_payment_opts *opts)
     return rc;
 }
 
-/* Load a payment as a credit source inside a write scope. */
-static int load_source(arc_db *db, arc_id payment_id, struct arc_payment *payment,
-                       struct arc_credit_source *source)
-{
-    int rc = db->ops->payment_get(db->store, payment_id, payment);
-
-    if (rc == ARC_OK)
-        source_of(source, payment);
-    return rc;
-}
-
 int arc_payment_apply(arc_db *db, arc_id payment_id, arc_id invoice_id, int64_t amount,
                       arc_date applied_on)
 {
-    struct arc_payment payment = { 0 };
-    struct arc_credit_source source;
-    int rc;
-
-    ARC_CHECK_DB(db);
-    if (applied_on != ARC_DATE_NONE &&
-        arc_date_to_ymd(NULL, NULL, NULL, applied_on) != ARC_OK)
-        return arc_fail(ARC_EINVAL, "payment %lld: applied_on: not a valid date",
-                        (long long)payment_id);
-    rc = arc_write_begin_checked(db);
-    if (rc != ARC_OK)
-        return rc;
-
-    rc = load_source(db, payment_id, &payment, &source);
-    if (rc == ARC_OK)
-        rc = arc_settle_apply(db, &source, invoice_id, amount, applied_on);
-    if (rc == ARC_OK) {
-        payment.applied = source.applied;
-        rc = db->ops->payment_update(db->store, &payment);
-    }
-    arc_payment_clear(&payment);
-    return arc_write_end(db, rc);
+    return arc_credit_source_apply(db, ARC_APPLICATION_PAYMENT, payment_id, invoice_id,
+                                   amount, applied_on);
 }
 
 int arc_payment_apply_auto(int64_t *applied, arc_db *db, arc_id payment_id)
 {
-    struct arc_payment payment = { 0 };
-    struct arc_credit_source source;
-    int64_t amount = 0;
-    int rc;
-
-    ARC_CHECK_DB(db);
-    rc = arc_write_begin(db);
-    if (rc != ARC_OK)
-        return rc;
-
-    rc = load_source(db, payment_id, &payment, &source);
-    if (rc == ARC_OK)
-        rc = arc_settle_apply_auto(db, &source, &amount);
-    if (rc == ARC_OK && amount > 0) {
-        payment.applied = source.applied;
-        rc = db->ops->payment_update(db->store, &payment);
-    }
-    arc_payment_clear(&payment);
-    rc = arc_write_end(db, rc);
-    if (rc == ARC_OK && applied != NULL)
-        *applied = amount;
-    return rc;
-}
-
-static int reverse_in_scope(arc_db *db, arc_id payment_id, arc_date on,
-                            const char *reason)
-{
-    struct arc_payment payment = { 0 };
-    struct arc_credit_source source;
-    int rc = load_source(db, payment_id, &payment, &source);
-
-    if (rc != ARC_OK)
-        return rc;
-    if (source.closed)
-        rc = arc_fail(ARC_ECONFLICT, "payment %lld: already reversed",
-                      (long long)payment_id);
-    else if (on < payment.received_on)
-        rc = arc_fail(ARC_EINVAL, "payment %lld: reversed_on: before it was received",
-                      (long long)payment_id);
-    if (rc == ARC_OK)
-        rc = arc_settle_reverse_all(db, &source, on);
-
-    if (rc == ARC_OK) {
-        payment.applied = 0;
-        payment.reversed_on = on;
-        free(payment.reversal_reason);
-        payment.reversal_reason = arc_strdup(reason);
-        if (reason != NULL && payment.reversal_reason == NULL)
-            rc = arc_fail(ARC_ENOMEM, "payment %lld: out of memory",
-                          (long long)payment_id);
-    }
-    if (rc == ARC_OK)
-        rc = db->ops->payment_update(db->store, &payment);
-    arc_payment_clear(&payment);
-    return rc;
+    return arc_credit_source_apply_auto(applied, db, ARC_APPLICATION_PAYMENT, payment_id);
 }
 
 int arc_payment_reverse(arc_db *db, arc_id payment_id, arc_date reversed_on,
                         const char *reason)
 {
-    int rc;
-
-    ARC_CHECK_DB(db);
-    if (reversed_on != ARC_DATE_NONE &&
-        arc_date_to_ymd(NULL, NULL, NULL, reversed_on) != ARC_OK)
-        return arc_fail(ARC_EINVAL, "payment %lld: reversed_on: not a valid date",
-                        (long long)payment_id);
-    rc = arc_check_text("payment", "reason", reason, REASON_MAX, false);
-    if (rc != ARC_OK)
-        return rc;
-
-    rc = arc_write_begin(db);
-    if (rc != ARC_OK)
-        return rc;
-    rc = reverse_in_scope(db, payment_id, arc_date_or_today(db, reversed_on), reason);
-    return arc_write_end(db, rc);
+    return arc_credit_source_withdraw(db, ARC_APPLICATION_PAYMENT, payment_id,
+                                      reversed_on, reason);
 }
