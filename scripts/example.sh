@@ -11,34 +11,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 packages=(build-essential cmake pkg-config libsqlite3-dev libsodium-dev check python3)
 
-install_packages()
-{
-    local missing=() package
-
-    if ! command -v dpkg-query >/dev/null 2>&1; then
-        echo "example.sh: not a Debian system; assuming these are installed: ${packages[*]}"
-        return 0
-    fi
-    for package in "${packages[@]}"; do
-        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
-            grep -q 'install ok installed'; then
-            missing+=("$package")
-        fi
-    done
-    if [ "${#missing[@]}" -eq 0 ]; then
-        return 0
-    fi
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "example.sh: missing packages: ${missing[*]}; run as root or install them" >&2
-        exit 1
-    fi
-    echo "example.sh: installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update
-    apt-get install -y --no-install-recommends "${missing[@]}"
-}
-
-install_packages
+# shellcheck source=scripts/packages.sh
+source "$root/scripts/packages.sh"
+install_packages example.sh "${packages[@]}"
 
 cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DPython3_EXECUTABLE=/usr/bin/python3

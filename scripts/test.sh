@@ -16,34 +16,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 packages=(build-essential cmake pkg-config libsqlite3-dev sqlite3 libsodium-dev check
           abigail-tools clang-format-14 valgrind g++ file binutils python3)
 
-install_packages()
-{
-    local missing=() package
-
-    if ! command -v dpkg-query >/dev/null 2>&1; then
-        echo "test.sh: not a Debian system; assuming these are installed: ${packages[*]}"
-        return 0
-    fi
-    for package in "${packages[@]}"; do
-        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
-            grep -q 'install ok installed'; then
-            missing+=("$package")
-        fi
-    done
-    if [ "${#missing[@]}" -eq 0 ]; then
-        return 0
-    fi
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "test.sh: missing packages: ${missing[*]}; run as root or install them" >&2
-        exit 1
-    fi
-    echo "test.sh: installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update
-    apt-get install -y --no-install-recommends "${missing[@]}"
-}
-
-install_packages
+# shellcheck source=scripts/packages.sh
+source scripts/packages.sh
+install_packages test.sh "${packages[@]}"
 
 failed=()
 
