@@ -22,27 +22,6 @@ static void teardown(void)
     test_close_book(db);
 }
 
-/* An issued invoice with an explicit due date. */
-static arc_id invoice_due(arc_id customer_id, const char *issued, const char *due,
-                          int64_t amount, const char *currency)
-{
-    arc_invoice_line_opts line = ARC_INVOICE_LINE_OPTS_INIT;
-    arc_invoice_opts opts = ARC_INVOICE_OPTS_INIT;
-    arc_id id = 0;
-
-    line.description = "Subscription";
-    line.unit_price = amount;
-    opts.customer_id = customer_id;
-    opts.currency = currency;
-    opts.issue_date = test_date(issued);
-    opts.due_date = test_date(due);
-    opts.lines = &line;
-    opts.line_count = 1;
-    opts.flags = ARC_INVOICE_CREATE_ISSUED;
-    ck_assert_ok(arc_invoice_create(&id, db, &opts));
-    return id;
-}
-
 static arc_id pay(arc_id customer_id, arc_id invoice_id, int64_t amount, const char *on)
 {
     arc_payment_opts opts = ARC_PAYMENT_OPTS_INIT;
@@ -82,14 +61,14 @@ START_TEST(balances_fall_into_buckets_by_days_past_due)
 {
     arc_aging *aging;
 
-    invoice_due(acme, "2026-03-01", "2026-03-31", 100, NULL); /* not due */
-    invoice_due(acme, "2026-02-01", "2026-03-15", 200, NULL); /* due today */
-    invoice_due(acme, "2026-02-01", "2026-03-14", 300, NULL); /* 1 day */
-    invoice_due(acme, "2026-01-01", "2026-02-13", 400, NULL); /* 30 days */
-    invoice_due(acme, "2026-01-01", "2026-02-12", 500, NULL); /* 31 days */
-    invoice_due(acme, "2025-12-01", "2025-12-15", 600, NULL); /* 90 days */
-    invoice_due(acme, "2025-12-01", "2025-12-14", 700, NULL); /* 91 days */
-    invoice_due(acme, "2025-01-01", "2025-01-31", 800, NULL); /* 408 days */
+    test_invoice_full(db, acme, NULL, "2026-03-01", "2026-03-31", 100); /* not due */
+    test_invoice_full(db, acme, NULL, "2026-02-01", "2026-03-15", 200); /* due today */
+    test_invoice_full(db, acme, NULL, "2026-02-01", "2026-03-14", 300); /* 1 day */
+    test_invoice_full(db, acme, NULL, "2026-01-01", "2026-02-13", 400); /* 30 days */
+    test_invoice_full(db, acme, NULL, "2026-01-01", "2026-02-12", 500); /* 31 days */
+    test_invoice_full(db, acme, NULL, "2025-12-01", "2025-12-15", 600); /* 90 days */
+    test_invoice_full(db, acme, NULL, "2025-12-01", "2025-12-14", 700); /* 91 days */
+    test_invoice_full(db, acme, NULL, "2025-01-01", "2025-01-31", 800); /* 408 days */
 
     aging = age_as_of(NULL);
     ck_assert_int_eq(arc_aging_as_of(aging), test_date("2026-03-15"));
@@ -121,10 +100,10 @@ START_TEST(rows_are_per_customer_and_currency_and_currencies_are_never_added)
     arc_id initech = test_customer(db, "INITECH", "USD");
     arc_aging *aging;
 
-    invoice_due(acme, "2026-03-01", "2026-03-31", 1000, NULL);
-    invoice_due(acme, "2026-01-01", "2026-02-01", 2000, "EUR");
-    invoice_due(globex, "2026-01-01", "2026-01-31", 3000, NULL);
-    invoice_due(initech, "2025-11-01", "2025-12-20", 4000, NULL);
+    test_invoice_full(db, acme, NULL, "2026-03-01", "2026-03-31", 1000);
+    test_invoice_full(db, acme, "EUR", "2026-01-01", "2026-02-01", 2000);
+    test_invoice_full(db, globex, NULL, "2026-01-01", "2026-01-31", 3000);
+    test_invoice_full(db, initech, NULL, "2025-11-01", "2025-12-20", 4000);
     test_invoice(db, initech, "2026-03-01", 5000);
 
     aging = age_as_of(NULL);
@@ -155,9 +134,9 @@ START_TEST(paid_void_and_draft_invoices_are_not_aged)
 {
     arc_invoice_line_opts line = ARC_INVOICE_LINE_OPTS_INIT;
     arc_invoice_opts draft = ARC_INVOICE_OPTS_INIT;
-    arc_id partly = invoice_due(acme, "2026-01-01", "2026-01-31", 1000, NULL);
-    arc_id paid = invoice_due(acme, "2026-01-01", "2026-01-31", 2000, NULL);
-    arc_id voided = invoice_due(acme, "2026-01-01", "2026-01-31", 4000, NULL);
+    arc_id partly = test_invoice_full(db, acme, NULL, "2026-01-01", "2026-01-31", 1000);
+    arc_id paid = test_invoice_full(db, acme, NULL, "2026-01-01", "2026-01-31", 2000);
+    arc_id voided = test_invoice_full(db, acme, NULL, "2026-01-01", "2026-01-31", 4000);
     arc_aging *aging;
 
     line.description = "Draft";
@@ -179,10 +158,14 @@ END_TEST
 
 START_TEST(earlier_date_uses_the_balances_of_that_day)
 {
-    arc_id paid_later = invoice_due(acme, "2026-01-01", "2026-01-31", 1000, NULL);
-    arc_id paid_before = invoice_due(acme, "2026-01-01", "2026-01-31", 2000, NULL);
-    arc_id issued_later = invoice_due(acme, "2026-02-20", "2026-03-20", 4000, NULL);
-    arc_id voided_later = invoice_due(acme, "2026-01-05", "2026-02-04", 8000, NULL);
+    arc_id paid_later =
+        test_invoice_full(db, acme, NULL, "2026-01-01", "2026-01-31", 1000);
+    arc_id paid_before =
+        test_invoice_full(db, acme, NULL, "2026-01-01", "2026-01-31", 2000);
+    arc_id issued_later =
+        test_invoice_full(db, acme, NULL, "2026-02-20", "2026-03-20", 4000);
+    arc_id voided_later =
+        test_invoice_full(db, acme, NULL, "2026-01-05", "2026-02-04", 8000);
     arc_aging *aging;
 
     pay(acme, paid_before, 500, "2026-02-05");
@@ -208,7 +191,7 @@ END_TEST
 
 START_TEST(payment_reversed_later_still_counted_on_earlier_date)
 {
-    arc_id invoice = invoice_due(acme, "2026-01-01", "2026-01-31", 1000, NULL);
+    arc_id invoice = test_invoice_full(db, acme, NULL, "2026-01-01", "2026-01-31", 1000);
     arc_id payment = pay(acme, invoice, 600, "2026-02-01");
     arc_aging *aging;
 
@@ -226,7 +209,7 @@ END_TEST
 
 START_TEST(written_off_later_still_owed_on_earlier_date)
 {
-    arc_id invoice = invoice_due(acme, "2025-10-01", "2025-10-31", 1000, NULL);
+    arc_id invoice = test_invoice_full(db, acme, NULL, "2025-10-01", "2025-10-31", 1000);
     arc_aging *aging;
 
     ck_assert_ok(arc_invoice_write_off(db, invoice, test_date("2026-03-10"), NULL));
@@ -247,11 +230,11 @@ START_TEST(custom_bucket_edges)
     arc_aging_opts opts = ARC_AGING_OPTS_INIT;
     arc_aging *aging = NULL;
 
-    invoice_due(acme, "2026-03-01", "2026-03-01", 100, NULL); /* 14 days */
-    invoice_due(acme, "2026-02-01", "2026-02-28", 200, NULL); /* 15 days */
-    invoice_due(acme, "2026-02-01", "2026-02-27", 300, NULL); /* 16 days */
-    invoice_due(acme, "2026-01-01", "2026-01-29", 400, NULL); /* 45 days */
-    invoice_due(acme, "2026-01-01", "2026-01-28", 500, NULL); /* 46 days */
+    test_invoice_full(db, acme, NULL, "2026-03-01", "2026-03-01", 100); /* 14 days */
+    test_invoice_full(db, acme, NULL, "2026-02-01", "2026-02-28", 200); /* 15 days */
+    test_invoice_full(db, acme, NULL, "2026-02-01", "2026-02-27", 300); /* 16 days */
+    test_invoice_full(db, acme, NULL, "2026-01-01", "2026-01-29", 400); /* 45 days */
+    test_invoice_full(db, acme, NULL, "2026-01-01", "2026-01-28", 500); /* 46 days */
 
     opts.bucket_edges = edges;
     opts.bucket_edge_count = 2;
@@ -314,9 +297,9 @@ START_TEST(filters_and_totals_only)
     arc_aging_opts opts = ARC_AGING_OPTS_INIT;
     arc_aging *aging = NULL;
 
-    invoice_due(acme, "2026-03-01", "2026-03-31", 1000, NULL);
-    invoice_due(acme, "2026-03-01", "2026-03-31", 7000, "EUR");
-    invoice_due(globex, "2026-01-01", "2026-01-31", 3000, NULL);
+    test_invoice_full(db, acme, NULL, "2026-03-01", "2026-03-31", 1000);
+    test_invoice_full(db, acme, "EUR", "2026-03-01", "2026-03-31", 7000);
+    test_invoice_full(db, globex, NULL, "2026-01-01", "2026-01-31", 3000);
 
     opts.customer_id = globex;
     ck_assert_ok(arc_aging_compute(&aging, db, &opts));

@@ -84,25 +84,6 @@ static size_t applications_of_invoice(arc_db *db, arc_id invoice_id)
     return count;
 }
 
-static arc_id issued_invoice_in(arc_db *db, arc_id customer_id, const char *currency,
-                                int64_t amount)
-{
-    arc_invoice_line_opts line = ARC_INVOICE_LINE_OPTS_INIT;
-    arc_invoice_opts opts = ARC_INVOICE_OPTS_INIT;
-    arc_id id = 0;
-
-    line.description = "Consulting";
-    line.unit_price = amount;
-    opts.customer_id = customer_id;
-    opts.currency = currency;
-    opts.issue_date = test_date("2026-03-01");
-    opts.lines = &line;
-    opts.line_count = 1;
-    opts.flags = ARC_INVOICE_CREATE_ISSUED;
-    ck_assert_ok(arc_invoice_create(&id, db, &opts));
-    return id;
-}
-
 static arc_id draft_invoice(arc_db *db, arc_id customer_id, int64_t amount)
 {
     arc_invoice_line_opts line = ARC_INVOICE_LINE_OPTS_INIT;
@@ -399,7 +380,7 @@ START_TEST(credit_memo_apply_refuses_an_invoice_in_another_currency)
 {
     arc_db *db = test_open_book("2026-03-15");
     arc_id customer = test_customer(db, "ACME", "USD");
-    arc_id euro = issued_invoice_in(db, customer, "EUR", 10000);
+    arc_id euro = test_invoice_full(db, customer, "EUR", "2026-03-01", NULL, 10000);
     arc_id memo = memo_for(db, customer, 3000);
 
     ck_assert_rc(arc_credit_memo_apply(db, memo, euro, 1000, ARC_DATE_NONE), ARC_EINVAL);
@@ -491,7 +472,7 @@ START_TEST(credit_memo_apply_auto_keeps_what_nothing_owes)
     arc_db *db = test_open_book("2026-03-15");
     arc_id customer = test_customer(db, "ACME", "USD");
     arc_id invoice = test_invoice(db, customer, "2026-03-01", 1200);
-    arc_id euro = issued_invoice_in(db, customer, "EUR", 900);
+    arc_id euro = test_invoice_full(db, customer, "EUR", "2026-03-01", NULL, 900);
     arc_id memo = memo_for(db, customer, 5000);
     int64_t applied = -1;
 

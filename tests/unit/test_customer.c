@@ -69,25 +69,6 @@ static arc_customer *lookup(arc_db *db, arc_id id)
     return customer;
 }
 
-static arc_id issued_invoice_in(arc_db *db, arc_id customer_id, const char *currency,
-                                int64_t amount)
-{
-    arc_invoice_line_opts line = ARC_INVOICE_LINE_OPTS_INIT;
-    arc_invoice_opts opts = ARC_INVOICE_OPTS_INIT;
-    arc_id id = 0;
-
-    line.description = "Consulting";
-    line.unit_price = amount;
-    opts.customer_id = customer_id;
-    opts.currency = currency;
-    opts.issue_date = test_date("2026-03-01");
-    opts.lines = &line;
-    opts.line_count = 1;
-    opts.flags = ARC_INVOICE_CREATE_ISSUED;
-    ck_assert_ok(arc_invoice_create(&id, db, &opts));
-    return id;
-}
-
 static int64_t balance_of(arc_db *db, arc_id customer_id, const char *currency)
 {
     int64_t balance = -1;
@@ -905,7 +886,7 @@ START_TEST(customer_balance_is_per_currency)
     test_invoice(db, customer, "2026-03-01", 10000);
     ck_assert_int_eq(balance_of(db, customer, "EUR"), 0);
 
-    issued_invoice_in(db, customer, "EUR", 4321);
+    test_invoice_full(db, customer, "EUR", "2026-03-01", NULL, 4321);
     ck_assert_int_eq(balance_of(db, customer, "EUR"), 4321);
     ck_assert_int_eq(balance_of(db, customer, NULL), 10000);
     test_close_book(db);

@@ -99,6 +99,12 @@ arc_id test_customer(arc_db *db, const char *reference, const char *currency)
 arc_id test_invoice(arc_db *db, arc_id customer_id, const char *issue_date,
                     int64_t amount)
 {
+    return test_invoice_full(db, customer_id, NULL, issue_date, NULL, amount);
+}
+
+arc_id test_invoice_full(arc_db *db, arc_id customer_id, const char *currency,
+                         const char *issue_date, const char *due_date, int64_t amount)
+{
     arc_invoice_line_opts line = ARC_INVOICE_LINE_OPTS_INIT;
     arc_invoice_opts opts = ARC_INVOICE_OPTS_INIT;
     arc_id id = 0;
@@ -106,7 +112,10 @@ arc_id test_invoice(arc_db *db, arc_id customer_id, const char *issue_date,
     line.description = "Managed services";
     line.unit_price = amount;
     opts.customer_id = customer_id;
+    opts.currency = currency;
     opts.issue_date = test_date(issue_date);
+    if (due_date != NULL)
+        opts.due_date = test_date(due_date);
     opts.lines = &line;
     opts.line_count = 1;
     opts.flags = ARC_INVOICE_CREATE_ISSUED;

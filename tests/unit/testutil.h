@@ -56,6 +56,11 @@ arc_id test_customer(arc_db *db, const char *reference, const char *currency);
 arc_id test_invoice(arc_db *db, arc_id customer_id, const char *issue_date,
                     int64_t amount);
 
+/* The same in @p currency (NULL: the customer's) with @p due_date (NULL: from
+ * the customer's terms). */
+arc_id test_invoice_full(arc_db *db, arc_id customer_id, const char *currency,
+                         const char *issue_date, const char *due_date, int64_t amount);
+
 /* Read an invoice's balance, or fail the test. */
 int64_t test_invoice_balance(arc_db *db, arc_id invoice_id);
 
