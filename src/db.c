@@ -198,14 +198,16 @@ static int end_checked_call(arc_db *db, int rc)
 
 int arc_write_end(arc_db *db, int rc)
 {
-    if (!db->in_tx)
-        return rc == ARC_OK ? db->ops->commit(db->store)
-                            : (db->ops->rollback(db->store), rc);
+    if (!db->in_tx && rc == ARC_OK)
+        return db->ops->commit(db->store);
+    if (!db->in_tx) {
+        db->ops->rollback(db->store);
+        return rc;
+    }
 
-    if (db->call_scope == ARC_SCOPE_SAVEPOINT && rc == ARC_OK)
-        return db->ops->release(db->store);
     if (rc == ARC_OK)
-        return ARC_OK;
+        return db->call_scope == ARC_SCOPE_SAVEPOINT ? db->ops->release(db->store)
+                                                     : ARC_OK;
 
     /* Undo the call's work, keeping the caller's error message. */
     memcpy(db->sequences, db->sequences_at_call, sizeof(db->sequences));

@@ -2,6 +2,7 @@
  * Invoices: lines and rounding, numbering, defaults, lifecycle transitions
  * and the refusal of bad input without changing the book.
  */
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -570,6 +571,84 @@ START_TEST(lookup_by_number_finds_the_invoice)
 }
 END_TEST
 
+/* Make inserting a line described "boom" fail, through a second connection,
+ * to stand for a storage failure in the middle of a call's writes. */
+static void inject_line_failure(void)
+{
+    sqlite3 *conn = NULL;
+
+    ck_assert_int_eq(sqlite3_open(test_book_file(db), &conn), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(conn,
+                                  "CREATE TRIGGER boom BEFORE INSERT ON invoice_lines"
+                                  " WHEN NEW.description = 'boom'"
+                                  " BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(conn);
+}
+
+static int create_with_failing_second_line(void)
+{
+    arc_invoice_line_opts lines[2];
+    arc_invoice_opts opts = ARC_INVOICE_OPTS_INIT;
+
+    lines[0] = line("Endpoints", NULL, 1000, NULL);
+    lines[1] = line("boom", NULL, 1000, NULL);
+    opts.customer_id = acme;
+    opts.lines = lines;
+    opts.line_count = 2;
+    opts.flags = ARC_INVOICE_CREATE_ISSUED;
+    return arc_invoice_create(NULL, db, &opts);
+}
+
+START_TEST(failure_midway_through_a_call_leaves_nothing_behind)
+{
+    inject_line_failure();
+    ck_assert_rc(create_with_failing_second_line(), ARC_ESTORAGE);
+    ck_assert_error_mentions("injected failure");
+    ck_assert_int_eq(invoice_count(), 0);
+}
+END_TEST
+
+START_TEST(failure_midway_through_a_call_rolls_back_the_host_transaction)
+{
+    arc_customer *customer = NULL;
+    arc_id globex;
+
+    inject_line_failure();
+    ck_assert_ok(arc_tx_begin(db));
+    globex = test_customer(db, "GLOBEX", "USD");
+    test_invoice(db, acme, "2026-03-01", 500);
+    ck_assert_rc(create_with_failing_second_line(), ARC_ESTORAGE);
+    ck_assert_error_mentions("transaction rolled back");
+    ck_assert_int_eq(arc_tx_active(db), 0);
+    ck_assert_rc(arc_tx_commit(db), ARC_ECONFLICT);
+
+    ck_assert_int_eq(invoice_count(), 0);
+    ck_assert_rc(arc_customer_lookup(&customer, db, globex), ARC_ENOTFOUND);
+}
+END_TEST
+
+START_TEST(refusal_before_any_write_keeps_the_host_transaction)
+{
+    arc_invoice_line_opts lines[1];
+    arc_invoice_opts opts = ARC_INVOICE_OPTS_INIT;
+
+    ck_assert_ok(arc_tx_begin(db));
+    test_invoice(db, acme, "2026-03-01", 500);
+    lines[0] = line("Setup", NULL, 100, NULL);
+    opts.customer_id = acme;
+    opts.number = "INV-000001";
+    opts.lines = lines;
+    opts.line_count = 1;
+    ck_assert_rc(arc_invoice_create(NULL, db, &opts), ARC_EEXISTS);
+    ck_assert_int_eq(arc_tx_active(db), 1);
+    test_invoice(db, acme, "2026-03-02", 700);
+    ck_assert_ok(arc_tx_commit(db));
+    ck_assert_int_eq(invoice_count(), 2);
+}
+END_TEST
+
 START_TEST(status_names_are_stable)
 {
     ck_assert_str_eq(arc_invoice_status_name(ARC_INVOICE_DRAFT), "draft");
@@ -608,6 +687,9 @@ int main(void)
     tcase_add_test(rules, invoice_in_another_currency_than_the_customer);
     tcase_add_test(rules, invoice_list_filters_by_customer_and_status);
     tcase_add_test(rules, lookup_by_number_finds_the_invoice);
+    tcase_add_test(rules, failure_midway_through_a_call_leaves_nothing_behind);
+    tcase_add_test(rules, failure_midway_through_a_call_rolls_back_the_host_transaction);
+    tcase_add_test(rules, refusal_before_any_write_keeps_the_host_transaction);
     tcase_add_test(rules, status_names_are_stable);
     suite_add_tcase(suite, rules);
     return test_run_suite(suite);

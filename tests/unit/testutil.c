@@ -73,6 +73,16 @@ arc_db *test_open_book(const char *date)
     return db;
 }
 
+const char *test_book_file(const arc_db *db)
+{
+    for (size_t i = 0; i < 64; i++) {
+        if (open_books[i] == db)
+            return open_paths[i];
+    }
+    ck_abort_msg("book not opened by test_open_book");
+    return NULL;
+}
+
 void test_close_book(arc_db *db)
 {
     arc_db_close(db);

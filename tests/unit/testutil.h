@@ -40,6 +40,9 @@ const char *test_book_path(void);
 /* Open a new book whose clock stands at noon UTC on @p date ("2026-01-15"). */
 arc_db *test_open_book(const char *date);
 
+/* The file of a book opened by test_open_book(). */
+const char *test_book_file(const arc_db *db);
+
 /* Close a book opened by test_open_book() and remove its files. */
 void test_close_book(arc_db *db);
 
