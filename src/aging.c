@@ -191,6 +191,8 @@ static int compute(arc_db *db, arc_aging *aging,
         rc = db->ops->scan_open_items(db->store, filter, on_open_item, &ctx);
     if (rc == ARC_OK)
         rc = count_settled_since(db, &ctx, filter);
+    arc_aging_rows_finish(&aging->rows);
+    arc_aging_rows_finish(&aging->totals);
     arc_change_map_free(&changes);
     return rc;
 }

@@ -17,11 +17,14 @@ struct arc_aging_row {
     size_t invoice_count;
 };
 
-/* Rows in ascending (customer_id, currency) order. */
+/* Rows found by (customer_id, currency) through a hash index while the
+ * report is built, then sorted once by arc_aging_rows_finish(). */
 struct arc_aging_rows {
     struct arc_aging_row *items;
     size_t count;
     size_t capacity;
+    size_t *slots;     /* index into items plus one; 0 marks an empty slot */
+    size_t slot_count; /* a power of two, or 0 */
 };
 
 struct arc_aging {
@@ -35,10 +38,16 @@ struct arc_aging {
     struct arc_aging_rows totals;
 };
 
-/* The row for (customer_id, currency), inserted in order if new. NULL
- * (with ARC_ENOMEM set) when memory runs out. */
+/* The row for (customer_id, currency), added if new. NULL (with ARC_ENOMEM
+ * set) when memory runs out. */
 struct arc_aging_row *arc_aging_rows_find(struct arc_aging_rows *rows, arc_id customer_id,
                                           const char *currency);
+
+/* Sort the rows by customer id, then currency, and drop the hash index. */
+void arc_aging_rows_finish(struct arc_aging_rows *rows);
+
+/* Release the rows. */
+void arc_aging_rows_free(struct arc_aging_rows *rows);
 
 /* Open-addressing map from invoice id to the change of its balance. */
 struct arc_change {

@@ -7,68 +7,98 @@
 #include "aging_internal.h"
 #include "error.h"
 
-static int row_cmp(const struct arc_aging_row *row, arc_id customer_id,
-                   const char *currency)
+static int row_cmp(const void *left, const void *right)
 {
-    if (row->customer_id != customer_id)
-        return row->customer_id < customer_id ? -1 : 1;
-    return strcmp(row->currency, currency);
+    const struct arc_aging_row *a = left, *b = right;
+
+    if (a->customer_id != b->customer_id)
+        return a->customer_id < b->customer_id ? -1 : 1;
+    return strcmp(a->currency, b->currency);
 }
 
-static struct arc_aging_row *insert_at(struct arc_aging_rows *rows, size_t index)
+static size_t row_hash(arc_id customer_id, const char *currency)
 {
-    if (rows->count == rows->capacity) {
-        size_t grown = rows->capacity ? rows->capacity * 2 : 64;
-        struct arc_aging_row *bigger = realloc(rows->items, grown * sizeof(*bigger));
+    uint64_t hash = (uint64_t)customer_id * 0x9E3779B97F4A7C15u;
 
-        if (bigger == NULL) {
-            arc_fail(ARC_ENOMEM, "aging: out of memory");
-            return NULL;
-        }
-        rows->items = bigger;
-        rows->capacity = grown;
+    hash ^= (uint64_t)(unsigned char)currency[0] << 16 |
+            (uint64_t)(unsigned char)currency[1] << 8 | (unsigned char)currency[2];
+    hash *= 0xBF58476D1CE4E5B9u;
+    return (size_t)(hash >> 29);
+}
+
+/* The slot holding (customer_id, currency), or the empty slot where it goes. */
+static size_t *row_slot(const struct arc_aging_rows *rows, arc_id customer_id,
+                        const char *currency)
+{
+    size_t mask = rows->slot_count - 1;
+    size_t slot = row_hash(customer_id, currency) & mask;
+
+    for (;; slot = (slot + 1) & mask) {
+        size_t entry = rows->slots[slot];
+        const struct arc_aging_row *row = entry ? &rows->items[entry - 1] : NULL;
+
+        if (row == NULL ||
+            (row->customer_id == customer_id && strcmp(row->currency, currency) == 0))
+            return &rows->slots[slot];
     }
-    memmove(&rows->items[index + 1], &rows->items[index],
-            (rows->count - index) * sizeof(rows->items[0]));
-    rows->count++;
-    memset(&rows->items[index], 0, sizeof(rows->items[0]));
-    return &rows->items[index];
+}
+
+static int grow_rows(struct arc_aging_rows *rows)
+{
+    size_t capacity = rows->capacity ? rows->capacity * 2 : 64;
+    struct arc_aging_row *items = realloc(rows->items, capacity * sizeof(*items));
+    size_t *slots = calloc(capacity * 2, sizeof(*slots));
+
+    if (items != NULL)
+        rows->items = items;
+    if (items == NULL || slots == NULL) {
+        free(slots);
+        return arc_fail(ARC_ENOMEM, "aging: out of memory");
+    }
+
+    free(rows->slots);
+    rows->slots = slots;
+    rows->slot_count = capacity * 2;
+    rows->capacity = capacity;
+    for (size_t i = 0; i < rows->count; i++)
+        *row_slot(rows, rows->items[i].customer_id, rows->items[i].currency) = i + 1;
+    return ARC_OK;
 }
 
 struct arc_aging_row *arc_aging_rows_find(struct arc_aging_rows *rows, arc_id customer_id,
                                           const char *currency)
 {
-    size_t low = 0, high = rows->count;
     struct arc_aging_row *row;
-    int cmp;
+    size_t *slot;
 
-    /* The scan delivers rows in order: the last row or a new last row. */
-    if (rows->count > 0) {
-        cmp = row_cmp(&rows->items[rows->count - 1], customer_id, currency);
-        if (cmp == 0)
-            return &rows->items[rows->count - 1];
-        if (cmp < 0)
-            low = rows->count;
-    }
+    if (rows->count == rows->capacity && grow_rows(rows) != ARC_OK)
+        return NULL;
+    slot = row_slot(rows, customer_id, currency);
+    if (*slot != 0)
+        return &rows->items[*slot - 1];
 
-    while (low < high) {
-        size_t middle = low + (high - low) / 2;
-
-        cmp = row_cmp(&rows->items[middle], customer_id, currency);
-        if (cmp == 0)
-            return &rows->items[middle];
-        if (cmp < 0)
-            low = middle + 1;
-        else
-            high = middle;
-    }
-
-    row = insert_at(rows, low);
-    if (row != NULL) {
-        row->customer_id = customer_id;
-        memcpy(row->currency, currency, sizeof(row->currency));
-    }
+    row = &rows->items[rows->count];
+    memset(row, 0, sizeof(*row));
+    row->customer_id = customer_id;
+    memcpy(row->currency, currency, sizeof(row->currency));
+    *slot = ++rows->count;
     return row;
+}
+
+void arc_aging_rows_finish(struct arc_aging_rows *rows)
+{
+    free(rows->slots);
+    rows->slots = NULL;
+    rows->slot_count = 0;
+    if (rows->count > 1)
+        qsort(rows->items, rows->count, sizeof(rows->items[0]), row_cmp);
+}
+
+void arc_aging_rows_free(struct arc_aging_rows *rows)
+{
+    free(rows->items);
+    free(rows->slots);
+    memset(rows, 0, sizeof(*rows));
 }
 
 static size_t slot_of(const struct arc_change_map *map, arc_id invoice_id)
@@ -135,8 +165,8 @@ void arc_aging_free(arc_aging *aging)
 {
     if (aging == NULL)
         return;
-    free(aging->rows.items);
-    free(aging->totals.items);
+    arc_aging_rows_free(&aging->rows);
+    arc_aging_rows_free(&aging->totals);
     free(aging);
 }
 

@@ -165,9 +165,9 @@ struct arc_store_ops {
     int (*sum_unapplied_credit)(arc_store *store, arc_id customer_id,
                                 const char *currency, int64_t *out);
 
-    /* Aging: every invoice with a balance now, matching the filter, in
-     * ascending customer id then currency; and every application applied or
-     * reversed after @p after (for balances as of an earlier date). */
+    /* Aging: every invoice with a balance now that matches the filter, in no
+     * particular order; and every application applied or reversed after
+     * @p after (for balances as of an earlier date). */
     int (*scan_open_items)(arc_store *store, const struct arc_open_item_filter *filter,
                            arc_open_item_fn fn, void *ctx);
     int (*scan_applications_after)(arc_store *store, arc_date after,

@@ -57,14 +57,19 @@ int arc_sqlite_scan_open_items(arc_store *store,
                                const struct arc_open_item_filter *filter,
                                arc_open_item_fn fn, void *ctx)
 {
-    /* Served by the partial index invoices_open, which covers every column. */
-    static const char SQL[] =
+    /* The whole book: the partial index invoices_open covers every column,
+     * and is kept in invoice order so that new invoices only append to it.
+     * One customer: that customer's invoices by invoices_by_customer. */
+    static const char ALL[] =
         "SELECT id, customer_id, currency, issue_date, due_date, balance FROM invoices"
         " INDEXED BY invoices_open"
-        " WHERE balance > 0 AND (?1 = 0 OR customer_id = ?1)"
-        " AND (?2 IS NULL OR currency = ?2) AND issue_date <= ?3"
-        " ORDER BY customer_id, currency";
-    sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
+        " WHERE balance > 0 AND (?2 IS NULL OR currency = ?2) AND issue_date <= ?3";
+    static const char ONE_CUSTOMER[] =
+        "SELECT id, customer_id, currency, issue_date, due_date, balance FROM invoices"
+        " INDEXED BY invoices_by_customer"
+        " WHERE customer_id = ?1 AND balance > 0 AND (?2 IS NULL OR currency = ?2)"
+        " AND issue_date <= ?3";
+    sqlite3_stmt *stmt = arc_sqlite_stmt(store, filter->customer_id ? ONE_CUSTOMER : ALL);
     struct arc_open_item item;
     int rc = ARC_OK;
     int step = SQLITE_DONE;
