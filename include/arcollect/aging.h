@@ -62,65 +62,158 @@ typedef struct arc_aging_opts {
  * #ARC_AGING_TOTALS_ONLY) and not with the number of invoices.
  *
  * @param[out] out Receives a new report; free it with arc_aging_free().
+ * @param db       The book.
  * @param opts     What to age, or NULL for every customer today.
  * @return #ARC_OK; #ARC_EINVAL for edges that are not ascending and
- *         positive, or an unknown currency; #ARC_ENOTFOUND for an unknown
- *         customer; #ARC_EOVERFLOW when a sum does not fit; #ARC_EVERSION;
- *         #ARC_ENOMEM; #ARC_ESTORAGE.
+ *         positive, a bad edge count, date or flag, an unknown currency, or a
+ *         NULL @p out or @p db; #ARC_ENOTFOUND for an unknown customer;
+ *         #ARC_EOVERFLOW when a sum does not fit; #ARC_EVERSION; #ARC_ENOMEM;
+ *         #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_aging_compute(arc_aging **out, arc_db *db, const arc_aging_opts *opts);
 
-/** Free a report. NULL is ignored. */
+/**
+ * Free a report and the strings borrowed from it.
+ *
+ * @param aging The report, or NULL (ignored).
+ */
 ARC_EXTERN void arc_aging_free(arc_aging *aging);
 
-/** The date the report is as of. */
+/**
+ * The date the report is as of.
+ *
+ * @param aging The report, or NULL.
+ * @return The as-of date (today's when none was asked for); #ARC_DATE_NONE for a
+ *         NULL @p aging.
+ */
 ARC_EXTERN arc_date arc_aging_as_of(const arc_aging *aging);
 
-/** Number of buckets: the edge count plus 2. */
+/**
+ * Number of buckets: the edge count plus 2.
+ *
+ * @param aging The report, or NULL.
+ * @return The count (5 with the default edges); 0 for a NULL @p aging.
+ */
 ARC_EXTERN size_t arc_aging_bucket_count(const arc_aging *aging);
 
 /**
  * A bucket's label: "current", "1-30", ..., "over 90".
  *
- * @return A string owned by the report, or NULL when out of range.
+ * @param aging  The report, or NULL.
+ * @param bucket 0 to arc_aging_bucket_count() - 1; 0 is "current".
+ * @return A string owned by the report, valid until it is freed; NULL when
+ *         @p bucket is out of range or @p aging is NULL.
  */
 ARC_EXTERN const char *arc_aging_bucket_label(const arc_aging *aging, size_t bucket);
 
-/** Number of customer rows: one per customer and currency with a balance. */
+/**
+ * Number of customer rows: one per customer and currency with a balance.
+ *
+ * @param aging The report, or NULL.
+ * @return The count; 0 with #ARC_AGING_TOTALS_ONLY and for a NULL @p aging.
+ */
 ARC_EXTERN size_t arc_aging_row_count(const arc_aging *aging);
 
-/** The customer of a row (rows come in ascending customer id, then currency); 0 when out
- * of range. */
+/**
+ * The customer of a row. Rows come in ascending customer id, then currency.
+ *
+ * @param aging The report, or NULL.
+ * @param row   0 to arc_aging_row_count() - 1.
+ * @return The customer's id; 0 when @p row is out of range or @p aging is NULL.
+ */
 ARC_EXTERN arc_id arc_aging_row_customer_id(const arc_aging *aging, size_t row);
 
-/** The currency of a row, borrowed from the report; NULL when out of range. */
+/**
+ * The currency of a row.
+ *
+ * @param aging The report, or NULL.
+ * @param row   0 to arc_aging_row_count() - 1.
+ * @return The ISO 4217 code, borrowed from the report and valid until it is
+ *         freed; NULL when @p row is out of range or @p aging is NULL.
+ */
 ARC_EXTERN const char *arc_aging_row_currency(const arc_aging *aging, size_t row);
 
-/** The row's amount in one bucket, in minor units; 0 when out of range. */
+/**
+ * The row's amount in one bucket.
+ *
+ * @param aging  The report, or NULL.
+ * @param row    0 to arc_aging_row_count() - 1.
+ * @param bucket 0 to arc_aging_bucket_count() - 1.
+ * @return The amount in minor units of the row's currency; 0 when @p row or
+ *         @p bucket is out of range or @p aging is NULL.
+ */
 ARC_EXTERN int64_t arc_aging_row_amount(const arc_aging *aging, size_t row,
                                         size_t bucket);
 
-/** The row's total over all buckets, in minor units; 0 when out of range. */
+/**
+ * The row's total over all buckets.
+ *
+ * @param aging The report, or NULL.
+ * @param row   0 to arc_aging_row_count() - 1.
+ * @return The total in minor units of the row's currency; 0 when @p row is out
+ *         of range or @p aging is NULL.
+ */
 ARC_EXTERN int64_t arc_aging_row_total(const arc_aging *aging, size_t row);
 
-/** The number of open invoices counted in the row; 0 when out of range. */
+/**
+ * The number of invoices counted in the row: those with a balance on the as-of
+ * date.
+ *
+ * @param aging The report, or NULL.
+ * @param row   0 to arc_aging_row_count() - 1.
+ * @return The count; 0 when @p row is out of range or @p aging is NULL.
+ */
 ARC_EXTERN size_t arc_aging_row_invoice_count(const arc_aging *aging, size_t row);
 
-/** Number of currencies with a balance, each with its totals. */
+/**
+ * Number of currencies with a balance, each with its totals.
+ *
+ * @param aging The report, or NULL.
+ * @return The count; 0 for a NULL @p aging.
+ */
 ARC_EXTERN size_t arc_aging_currency_count(const arc_aging *aging);
 
-/** The i-th currency, alphabetically, borrowed from the report; NULL when out of range.
+/**
+ * The i-th currency of the totals, in alphabetical order.
+ *
+ * @param aging The report, or NULL.
+ * @param index 0 to arc_aging_currency_count() - 1.
+ * @return The ISO 4217 code, borrowed from the report and valid until it is
+ *         freed; NULL when @p index is out of range or @p aging is NULL.
  */
 ARC_EXTERN const char *arc_aging_currency_at(const arc_aging *aging, size_t index);
 
-/** The total of one bucket in the i-th currency; 0 when out of range. */
+/**
+ * The total of one bucket in the i-th currency, over every customer reported.
+ *
+ * @param aging          The report, or NULL.
+ * @param currency_index 0 to arc_aging_currency_count() - 1.
+ * @param bucket         0 to arc_aging_bucket_count() - 1.
+ * @return The amount in minor units of that currency; 0 when an index is out of
+ *         range or @p aging is NULL.
+ */
 ARC_EXTERN int64_t arc_aging_total_amount(const arc_aging *aging, size_t currency_index,
                                           size_t bucket);
 
-/** The total over all buckets in the i-th currency; 0 when out of range. */
+/**
+ * The total over all buckets in the i-th currency.
+ *
+ * @param aging          The report, or NULL.
+ * @param currency_index 0 to arc_aging_currency_count() - 1.
+ * @return The amount in minor units of that currency; 0 when @p currency_index
+ *         is out of range or @p aging is NULL.
+ */
 ARC_EXTERN int64_t arc_aging_total(const arc_aging *aging, size_t currency_index);
 
-/** The number of open invoices counted in the i-th currency; 0 when out of range. */
+/**
+ * The number of invoices counted in the i-th currency: those with a balance on
+ * the as-of date.
+ *
+ * @param aging          The report, or NULL.
+ * @param currency_index 0 to arc_aging_currency_count() - 1.
+ * @return The count; 0 when @p currency_index is out of range or @p aging is
+ *         NULL.
+ */
 ARC_EXTERN size_t arc_aging_total_invoice_count(const arc_aging *aging,
                                                 size_t currency_index);
 

@@ -25,12 +25,21 @@
 
 #include "arcollect/version.h"
 
+/**
+ * @def ARC_EXTERN
+ * Marks a function as part of the public, exported API.
+ *
+ * On Windows it is `__declspec(dllexport)` while the DLL itself is built
+ * (`ARC_BUILDING_SHARED`) and `__declspec(dllimport)` in programs that define
+ * `ARC_SHARED` to link against the DLL. With GCC and Clang it gives the symbol
+ * default visibility, since the library is built with hidden visibility. Elsewhere
+ * it expands to nothing.
+ */
 #if defined(_WIN32) && defined(ARC_BUILDING_SHARED)
 #define ARC_EXTERN __declspec(dllexport)
 #elif defined(_WIN32) && defined(ARC_SHARED)
 #define ARC_EXTERN __declspec(dllimport)
 #elif defined(__GNUC__) && __GNUC__ >= 4
-/** Marks a function as part of the public, exported API. */
 #define ARC_EXTERN __attribute__((visibility("default")))
 #else
 #define ARC_EXTERN
@@ -80,16 +89,19 @@ typedef enum arc_error_code {
  * Describe the last failure on the calling thread.
  *
  * @return A message such as "invoice INV-1042: line 3: quantity: must be
- *         positive", or "" when no call on this thread has failed yet. The
- *         string is owned by the library and stays valid until the next
- *         failing call on the same thread.
+ *         positive", or "" when no call on this thread has failed yet or since
+ *         arc_error_clear(). The string is owned by the library; do not free it. It
+ *         stays valid until the next failing call on the same thread.
  */
 ARC_EXTERN const char *arc_error_last(void);
 
 /**
  * The code of the last failure on the calling thread.
  *
- * @return The negative code last returned on this thread, or #ARC_OK.
+ * A successful call does not reset it; arc_error_clear() does.
+ *
+ * @return The negative code of the last failure on this thread, or #ARC_OK when
+ *         no call on this thread has failed yet or since arc_error_clear().
  */
 ARC_EXTERN int arc_error_last_code(void);
 

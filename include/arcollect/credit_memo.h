@@ -46,10 +46,13 @@ typedef struct arc_credit_memo_opts {
  * Create a credit memo, and apply it to an invoice when one is named.
  *
  * @param[out] out Receives the memo's id; may be NULL.
- * @return #ARC_OK; #ARC_EINVAL naming the field; #ARC_ENOTFOUND for an
- *         unknown customer or invoice; #ARC_EEXISTS for a number already
- *         used; #ARC_ECONFLICT when the named invoice is not payable;
- *         #ARC_EVERSION; #ARC_ESTORAGE.
+ * @param db       The book.
+ * @param opts     The credit memo; strings are copied.
+ * @return #ARC_OK; #ARC_EINVAL naming the field, or for a NULL @p db or
+ *         @p opts or an invoice of another customer or currency;
+ *         #ARC_ENOTFOUND for an unknown customer or invoice; #ARC_EEXISTS for a
+ *         number already used; #ARC_ECONFLICT when the named invoice is not
+ *         payable; #ARC_EVERSION; #ARC_EBUSY; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_credit_memo_create(arc_id *out, arc_db *db,
                                       const arc_credit_memo_opts *opts);
@@ -57,9 +60,19 @@ ARC_EXTERN int arc_credit_memo_create(arc_id *out, arc_db *db,
 /**
  * Apply part of a credit memo's unapplied amount to one invoice.
  *
- * The rules are those of arc_payment_apply().
+ * The rules are those of arc_payment_apply(), with the memo's issue date in
+ * place of the payment's received date.
  *
- * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_EINVAL; #ARC_ECONFLICT; #ARC_ESTORAGE.
+ * @param db             The book.
+ * @param credit_memo_id The credit memo.
+ * @param invoice_id     An open or partially paid invoice of the same customer
+ *                       and currency.
+ * @param amount         Minor units; positive, at most both the memo's
+ *                       unapplied amount and the invoice's balance.
+ * @param applied_on     #ARC_DATE_NONE for the later of today and the memo's
+ *                       issue date; not before the issue date.
+ * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_EINVAL; #ARC_ECONFLICT (also for a void
+ *         memo); #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_credit_memo_apply(arc_db *db, arc_id credit_memo_id, arc_id invoice_id,
                                      int64_t amount, arc_date applied_on);
@@ -68,8 +81,13 @@ ARC_EXTERN int arc_credit_memo_apply(arc_db *db, arc_id credit_memo_id, arc_id i
  * Apply a credit memo's unapplied amount to the customer's payable invoices
  * in its currency, oldest due date first.
  *
- * @param[out] applied Receives the amount applied by this call; may be NULL.
- * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ECONFLICT for a void memo; #ARC_ESTORAGE.
+ * @param[out] applied   Receives the amount applied by this call, in minor units;
+ *                       may be NULL.
+ * @param db             The book.
+ * @param credit_memo_id The credit memo.
+ * @return #ARC_OK (also when nothing was left to apply); #ARC_ENOTFOUND;
+ *         #ARC_ECONFLICT for a void memo; #ARC_EINVAL for a NULL @p db;
+ *         #ARC_EBUSY; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_credit_memo_apply_auto(int64_t *applied, arc_db *db,
                                           arc_id credit_memo_id);
@@ -78,9 +96,14 @@ ARC_EXTERN int arc_credit_memo_apply_auto(int64_t *applied, arc_db *db,
  * Void a credit memo: its applications are undone and the invoices they
  * settled owe those amounts again.
  *
- * @param void_date #ARC_DATE_NONE for today.
+ * @param db             The book.
+ * @param credit_memo_id The credit memo.
+ * @param void_date      #ARC_DATE_NONE for today; not before the memo's issue
+ *                       date nor before any of its applications in force.
+ * @param reason         Why; optional UTF-8, copied.
  * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ECONFLICT when already void;
- *         #ARC_EINVAL; #ARC_ESTORAGE.
+ *         #ARC_EINVAL for a bad date or reason or a NULL @p db; #ARC_EBUSY;
+ *         #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_credit_memo_void(arc_db *db, arc_id credit_memo_id, arc_date void_date,
                                     const char *reason);
@@ -89,29 +112,113 @@ ARC_EXTERN int arc_credit_memo_void(arc_db *db, arc_id credit_memo_id, arc_date 
  * Read a credit memo by id.
  *
  * @param[out] out Receives a new handle; free it with arc_credit_memo_free().
- * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ENOMEM; #ARC_ESTORAGE.
+ * @param db       The book.
+ * @param id       The credit memo's id.
+ * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_EINVAL for a NULL @p out or @p db;
+ *         #ARC_ENOMEM; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_credit_memo_lookup(arc_credit_memo **out, arc_db *db, arc_id id);
 
-/** Free a credit memo handle. NULL is ignored. */
+/**
+ * Free a credit memo handle from arc_credit_memo_lookup(), and the strings
+ * borrowed from it. Memos of a page are freed with the page, by
+ * arc_credit_memo_page_free().
+ *
+ * @param memo The handle, or NULL (ignored).
+ */
 ARC_EXTERN void arc_credit_memo_free(arc_credit_memo *memo);
 
 /** @name Credit memo accessors
- * Amounts are minor units of the memo's currency; strings are borrowed.
+ * Read the fields of a credit memo handle. Amounts are in minor units of the
+ * memo's currency. Each accepts NULL and then returns 0, NULL or
+ * #ARC_DATE_NONE. Strings are borrowed from the handle and stay valid until it
+ * is freed (with its page, for a memo from arc_credit_memo_page_at()).
  * @{ */
+
+/**
+ * The credit memo's id.
+ *
+ * @param memo The credit memo, or NULL.
+ * @return The id, positive; 0 for a NULL @p memo.
+ */
 ARC_EXTERN arc_id arc_credit_memo_id(const arc_credit_memo *memo);
+
+/**
+ * The memo's number, given or generated, unique in the book.
+ *
+ * @param memo The credit memo, or NULL.
+ * @return The number, borrowed from @p memo and valid until it is freed; NULL for
+ *         a NULL @p memo.
+ */
 ARC_EXTERN const char *arc_credit_memo_number(const arc_credit_memo *memo);
+
+/**
+ * The customer credited.
+ *
+ * @param memo The credit memo, or NULL.
+ * @return The customer's id; 0 for a NULL @p memo.
+ */
 ARC_EXTERN arc_id arc_credit_memo_customer_id(const arc_credit_memo *memo);
+
+/**
+ * The amount credited.
+ *
+ * @param memo The credit memo, or NULL.
+ * @return The amount in minor units, positive; 0 for a NULL @p memo.
+ */
 ARC_EXTERN int64_t arc_credit_memo_amount(const arc_credit_memo *memo);
+
+/**
+ * The ISO 4217 code of the memo's currency.
+ *
+ * @param memo The credit memo, or NULL.
+ * @return The code, borrowed from @p memo and valid until it is freed; NULL for a
+ *         NULL @p memo.
+ */
 ARC_EXTERN const char *arc_credit_memo_currency(const arc_credit_memo *memo);
+
+/**
+ * The date the memo was issued.
+ *
+ * @param memo The credit memo, or NULL.
+ * @return The date; #ARC_DATE_NONE for a NULL @p memo.
+ */
 ARC_EXTERN arc_date arc_credit_memo_issue_date(const arc_credit_memo *memo);
+
+/**
+ * Why the credit was given.
+ *
+ * @param memo The credit memo, or NULL.
+ * @return The reason, borrowed from @p memo and valid until it is freed; NULL
+ *         when unset or for a NULL @p memo.
+ */
 ARC_EXTERN const char *arc_credit_memo_reason(const arc_credit_memo *memo);
-/** The part applied to invoices (0 once void). */
+
+/**
+ * The part applied to invoices (0 once void).
+ *
+ * @param memo The credit memo, or NULL.
+ * @return The amount in minor units; 0 for a NULL @p memo.
+ */
 ARC_EXTERN int64_t arc_credit_memo_applied(const arc_credit_memo *memo);
-/** The part not applied (0 once void). */
+
+/**
+ * The part not applied (0 once void): what the memo still holds as unapplied
+ * credit.
+ *
+ * @param memo The credit memo, or NULL.
+ * @return The amount in minor units; 0 for a NULL @p memo.
+ */
 ARC_EXTERN int64_t arc_credit_memo_unapplied(const arc_credit_memo *memo);
-/** 1 if the memo was voided, else 0. */
+
+/**
+ * Whether the memo was voided.
+ *
+ * @param memo The credit memo, or NULL.
+ * @return 1 if the memo was voided, else 0 (also for a NULL @p memo).
+ */
 ARC_EXTERN int arc_credit_memo_is_void(const arc_credit_memo *memo);
+
 /** @} */
 
 /**
@@ -120,19 +227,40 @@ ARC_EXTERN int arc_credit_memo_is_void(const arc_credit_memo *memo);
  * for memos in force, 1 for void ones, -1 for both.
  *
  * @param[out] out Receives a new page; free it with arc_credit_memo_page_free().
- * @return #ARC_OK; #ARC_EINVAL; #ARC_ENOMEM; #ARC_ESTORAGE.
+ * @param db       The book.
+ * @param opts     Paging and filters, or NULL for the first page of all.
+ * @return #ARC_OK (an empty page is a success); #ARC_EINVAL for a NULL @p out or
+ *         @p db, a bad limit or status or a negative id; #ARC_EVERSION;
+ *         #ARC_ENOMEM; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_credit_memo_list(arc_credit_memo_page **out, arc_db *db,
                                     const arc_list_opts *opts);
 
-/** Number of credit memos in a page. */
+/**
+ * Number of credit memos in a page.
+ *
+ * @param page The page, or NULL.
+ * @return The count; 0 for a NULL @p page.
+ */
 ARC_EXTERN size_t arc_credit_memo_page_count(const arc_credit_memo_page *page);
 
-/** The i-th memo of a page, borrowed from the page; NULL when out of range. */
+/**
+ * The i-th credit memo of a page.
+ *
+ * @param page  The page, or NULL.
+ * @param index 0 to arc_credit_memo_page_count() - 1.
+ * @return The memo, borrowed from @p page and valid until the page is freed (do
+ *         not pass it to arc_credit_memo_free()); NULL when @p index is out of
+ *         range or @p page is NULL.
+ */
 ARC_EXTERN const arc_credit_memo *
 arc_credit_memo_page_at(const arc_credit_memo_page *page, size_t index);
 
-/** Free a page of credit memos. NULL is ignored. */
+/**
+ * Free a page of credit memos, and the memos in it.
+ *
+ * @param page The page, or NULL (ignored).
+ */
 ARC_EXTERN void arc_credit_memo_page_free(arc_credit_memo_page *page);
 
 #ifdef __cplusplus

@@ -23,6 +23,9 @@ typedef struct arc_db arc_db;
  * A clock: returns the current instant in UTC seconds. Everything in the
  * library that depends on "now" (default dates, record timestamps) reads the
  * book's clock, so a test can make it deterministic.
+ *
+ * @param clock_data The @ref arc_db_options::clock_data given to arc_db_open().
+ * @return The current instant.
  */
 typedef arc_time (*arc_clock_fn)(void *clock_data);
 
@@ -56,11 +59,12 @@ typedef struct arc_db_options {
     }
 
 /**
- * Reset an options struct to its defaults.
+ * Reset an options struct to its defaults, as #ARC_DB_OPTIONS_INIT does.
  *
  * @param opts    The struct to fill.
  * @param version #ARC_DB_OPTIONS_VERSION.
- * @return #ARC_OK, or #ARC_EVERSION for a version this library does not know.
+ * @return #ARC_OK; #ARC_EINVAL for a NULL @p opts; #ARC_EVERSION for a version
+ *         this library does not know.
  */
 ARC_EXTERN int arc_db_options_init(arc_db_options *opts, unsigned int version);
 
@@ -75,7 +79,8 @@ ARC_EXTERN int arc_db_options_init(arc_db_options *opts, unsigned int version);
  * @param[out] out Receives the handle; free it with arc_db_close().
  * @param uri      Where the book is.
  * @param opts     Options, or NULL for every default.
- * @return #ARC_OK; #ARC_EINVAL for a NULL or empty @p uri or bad options;
+ * @return #ARC_OK; #ARC_EINVAL for a NULL @p out, a NULL or empty @p uri or bad
+ *         options; #ARC_EUNSUPPORTED for a `scheme://` URI with no backend;
  *         #ARC_EVERSION for an unknown options version or a book written by
  *         a newer library; #ARC_ENOTBOOK for a file that is not a book;
  *         #ARC_ENOTFOUND with #ARC_DB_NO_CREATE and no book; #ARC_EBUSY;
@@ -84,7 +89,9 @@ ARC_EXTERN int arc_db_options_init(arc_db_options *opts, unsigned int version);
 ARC_EXTERN int arc_db_open(arc_db **out, const char *uri, const arc_db_options *opts);
 
 /**
- * Close a book. A transaction still open is rolled back. NULL is ignored.
+ * Close a book and free the handle. A transaction still open is rolled back.
+ *
+ * @param db The book, or NULL (ignored).
  */
 ARC_EXTERN void arc_db_close(arc_db *db);
 
@@ -98,7 +105,9 @@ ARC_EXTERN void arc_db_close(arc_db *db);
  * error message says so, and arc_tx_active() returns 0. Transactions do not
  * nest.
  *
- * @return #ARC_OK; #ARC_ECONFLICT when a transaction is already open;
+ * @param db The book.
+ * @return #ARC_OK; #ARC_EINVAL for a NULL @p db; #ARC_ECONFLICT when a
+ *         transaction is already open;
  *         #ARC_EBUSY when another connection holds the write lock past the
  *         busy timeout; #ARC_ESTORAGE.
  */
@@ -107,32 +116,44 @@ ARC_EXTERN int arc_tx_begin(arc_db *db);
 /**
  * Commit the open transaction.
  *
- * @return #ARC_OK; #ARC_ECONFLICT when no transaction is open; #ARC_EBUSY;
- *         #ARC_ESTORAGE (the transaction is then rolled back).
+ * @param db The book.
+ * @return #ARC_OK; #ARC_EINVAL for a NULL @p db; #ARC_ECONFLICT when no
+ *         transaction is open; #ARC_EBUSY; #ARC_ESTORAGE (the transaction is
+ *         then rolled back).
  */
 ARC_EXTERN int arc_tx_commit(arc_db *db);
 
 /**
  * Roll back the open transaction, undoing every call made in it.
  *
- * @return #ARC_OK; #ARC_ECONFLICT when no transaction is open; #ARC_ESTORAGE.
+ * @param db The book.
+ * @return #ARC_OK; #ARC_EINVAL for a NULL @p db; #ARC_ECONFLICT when no
+ *         transaction is open; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_tx_rollback(arc_db *db);
 
 /**
  * Whether a transaction begun with arc_tx_begin() is open.
  *
- * @return 1 or 0.
+ * @param db The book, or NULL.
+ * @return 1 when a transaction is open, else 0 (also for a NULL @p db).
  */
 ARC_EXTERN int arc_tx_active(const arc_db *db);
 
 /**
  * The current instant by the book's clock.
+ *
+ * @param db The book, or NULL.
+ * @return What the clock returns; 0 for a NULL @p db.
  */
 ARC_EXTERN arc_time arc_db_now(const arc_db *db);
 
 /**
  * Today's date (UTC) by the book's clock.
+ *
+ * @param db The book, or NULL.
+ * @return The date of arc_db_now(); for a NULL @p db that is day 0, 1970-01-01
+ *         (not #ARC_DATE_NONE).
  */
 ARC_EXTERN arc_date arc_db_today(const arc_db *db);
 
@@ -140,12 +161,18 @@ ARC_EXTERN arc_date arc_db_today(const arc_db *db);
  * The book's identifier: 32 lower-case hex digits chosen at random when the
  * book was created.
  *
- * @return A string owned by @p db, valid until arc_db_close().
+ * @param db The book, or NULL.
+ * @return A string owned by @p db, valid until arc_db_close(); NULL for a NULL
+ *         @p db.
  */
 ARC_EXTERN const char *arc_db_book_id(const arc_db *db);
 
 /**
- * The schema version of the open book.
+ * The schema version of the open book, read when it was opened (after any
+ * migration).
+ *
+ * @param db The book, or NULL.
+ * @return The version, at least 1; 0 for a NULL @p db.
  */
 ARC_EXTERN int arc_db_schema_version(const arc_db *db);
 
@@ -165,8 +192,8 @@ typedef enum arc_sequence {
  * @param prefix   Up to 32 bytes of UTF-8; may be "".
  * @param next     The next sequence number to use; at least 1.
  * @param width    Minimum digits, 1 to 18.
- * @return #ARC_OK; #ARC_EINVAL naming the bad argument; #ARC_EBUSY;
- *         #ARC_ESTORAGE.
+ * @return #ARC_OK; #ARC_EINVAL naming the bad argument (a NULL @p db or
+ *         @p prefix included); #ARC_EBUSY; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_db_set_numbering(arc_db *db, arc_sequence sequence, const char *prefix,
                                     int64_t next, int width);
@@ -180,7 +207,7 @@ ARC_EXTERN int arc_db_set_numbering(arc_db *db, arc_sequence sequence, const cha
  *
  * @param[out] buf Receives the token and its NUL.
  * @param size     Size of @p buf; at least #ARC_TOKEN_BUFSIZE.
- * @return #ARC_OK; #ARC_EINVAL for a small buffer; #ARC_ERROR when the
+ * @return #ARC_OK; #ARC_EINVAL for a NULL or small buffer; #ARC_ERROR when the
  *         generator cannot be initialised.
  */
 ARC_EXTERN int arc_token_generate(char *buf, size_t size);

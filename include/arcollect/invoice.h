@@ -57,7 +57,9 @@ typedef enum arc_invoice_status {
 /**
  * The lower-case name of an invoice status ("draft", "partially_paid"...).
  *
- * @return A static string, or NULL for a value that is not a status.
+ * @param status A value of #arc_invoice_status.
+ * @return A static string owned by the library, or NULL for a value that is not a
+ *         status.
  */
 ARC_EXTERN const char *arc_invoice_status_name(arc_invoice_status status);
 
@@ -137,10 +139,15 @@ typedef struct arc_invoice_opts {
 ARC_EXTERN int arc_invoice_create(arc_id *out, arc_db *db, const arc_invoice_opts *opts);
 
 /**
- * Add a line to a draft invoice.
+ * Add a line to a draft invoice, updating its totals.
  *
+ * @param db         The book.
+ * @param invoice_id The draft invoice.
+ * @param line       The line to add; its strings are copied.
  * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ECONFLICT when the invoice is not a
- *         draft; #ARC_EINVAL naming the field; #ARC_EOVERFLOW; #ARC_ESTORAGE.
+ *         draft or already has #ARC_INVOICE_MAX_LINES lines; #ARC_EINVAL naming
+ *         the field, or for a NULL @p db or @p line; #ARC_EVERSION;
+ *         #ARC_EOVERFLOW; #ARC_EBUSY; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_invoice_add_line(arc_db *db, arc_id invoice_id,
                                     const arc_invoice_line_opts *line);
@@ -148,28 +155,37 @@ ARC_EXTERN int arc_invoice_add_line(arc_db *db, arc_id invoice_id,
 /**
  * Issue a draft invoice: it becomes owed and immutable.
  *
+ * @param db         The book.
+ * @param invoice_id The draft invoice.
  * @param issue_date The issue date, or #ARC_DATE_NONE for the one given at
  *                   creation, else today. The due date, unless given at
  *                   creation, becomes issue date + the customer's terms.
  * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ECONFLICT when the invoice is not a
- *         draft or has no lines, or the due date is before the issue date;
- *         #ARC_ESTORAGE.
+ *         draft or has no lines, the customer is closed, or the due date is
+ *         before the issue date; #ARC_EINVAL for a NULL @p db or an invalid date;
+ *         #ARC_EBUSY; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_invoice_issue(arc_db *db, arc_id invoice_id, arc_date issue_date);
 
 /**
  * Delete a draft invoice and its lines.
  *
+ * @param db         The book.
+ * @param invoice_id The draft invoice.
  * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ECONFLICT when the invoice was issued
- *         (void it instead); #ARC_ESTORAGE.
+ *         (void it instead); #ARC_EINVAL for a NULL @p db; #ARC_EBUSY;
+ *         #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_invoice_delete(arc_db *db, arc_id invoice_id);
 
 /**
  * Void an issued invoice that nothing has been applied to.
  *
- * @param void_date The date it stops being owed; #ARC_DATE_NONE for today.
- * @param reason    Why; optional UTF-8.
+ * @param db         The book.
+ * @param invoice_id The invoice.
+ * @param void_date  The date it stops being owed; #ARC_DATE_NONE for today. Not
+ *                   before the issue date.
+ * @param reason     Why; optional UTF-8, copied.
  * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ECONFLICT when the invoice is a draft,
  *         already void or written off, or has payments or credits applied;
  *         #ARC_EINVAL; #ARC_ESTORAGE.
@@ -180,8 +196,11 @@ ARC_EXTERN int arc_invoice_void(arc_db *db, arc_id invoice_id, arc_date void_dat
 /**
  * Write off the unpaid balance of an open or partially paid invoice.
  *
- * @param date   The date of the write-off; #ARC_DATE_NONE for today.
- * @param reason Why; optional UTF-8.
+ * @param db         The book.
+ * @param invoice_id The invoice.
+ * @param date       The date of the write-off; #ARC_DATE_NONE for today. Not
+ *                   before the issue date.
+ * @param reason     Why; optional UTF-8, copied.
  * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ECONFLICT when the invoice is not
  *         open or partially paid; #ARC_EINVAL; #ARC_ESTORAGE.
  */
@@ -192,7 +211,10 @@ ARC_EXTERN int arc_invoice_write_off(arc_db *db, arc_id invoice_id, arc_date dat
  * Read an invoice and its lines by id.
  *
  * @param[out] out Receives a new handle; free it with arc_invoice_free().
- * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ENOMEM; #ARC_ESTORAGE.
+ * @param db       The book.
+ * @param id       The invoice's id.
+ * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_EINVAL for a NULL @p out or @p db;
+ *         #ARC_ENOMEM; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_invoice_lookup(arc_invoice **out, arc_db *db, arc_id id);
 
@@ -200,55 +222,247 @@ ARC_EXTERN int arc_invoice_lookup(arc_invoice **out, arc_db *db, arc_id id);
  * Read an invoice and its lines by number.
  *
  * @param[out] out Receives a new handle; free it with arc_invoice_free().
- * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_EINVAL for a NULL number;
- *         #ARC_ENOMEM; #ARC_ESTORAGE.
+ * @param db       The book.
+ * @param number   The invoice number, such as "INV-000042".
+ * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_EINVAL for a NULL @p out, @p db or
+ *         @p number; #ARC_ENOMEM; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_invoice_lookup_number(arc_invoice **out, arc_db *db,
                                          const char *number);
 
-/** Free an invoice handle and its lines. NULL is ignored. */
+/**
+ * Free an invoice handle from arc_invoice_lookup() or arc_invoice_lookup_number(),
+ * with its lines and the strings borrowed from them. Invoices of a page are freed
+ * with the page, by arc_invoice_page_free().
+ *
+ * @param invoice The handle, or NULL (ignored).
+ */
 ARC_EXTERN void arc_invoice_free(arc_invoice *invoice);
 
 /** @name Invoice accessors
- * Amounts are in minor units of the invoice's currency. Dates are
- * #ARC_DATE_NONE while unset (a draft's issue date). Strings are borrowed.
+ * Read the fields of an invoice handle. Amounts are in minor units of the
+ * invoice's currency. Dates are #ARC_DATE_NONE while unset (a draft's issue
+ * date). Each accepts NULL and then returns 0, NULL, #ARC_DATE_NONE or the value
+ * it names. Strings are borrowed from the handle and stay valid until it is
+ * freed (with its page, for an invoice from arc_invoice_page_at()).
  * @{ */
+
+/**
+ * The invoice's id.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The id, positive; 0 for a NULL @p invoice.
+ */
 ARC_EXTERN arc_id arc_invoice_id(const arc_invoice *invoice);
+
+/**
+ * The invoice's number, given or generated, unique in the book.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The number, borrowed from @p invoice and valid until it is freed; NULL
+ *         for a NULL @p invoice.
+ */
 ARC_EXTERN const char *arc_invoice_number(const arc_invoice *invoice);
+
+/**
+ * The customer billed.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The customer's id; 0 for a NULL @p invoice.
+ */
 ARC_EXTERN arc_id arc_invoice_customer_id(const arc_invoice *invoice);
+
+/**
+ * The invoice's status.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The status; #ARC_INVOICE_DRAFT for a NULL @p invoice.
+ */
 ARC_EXTERN arc_invoice_status arc_invoice_status_of(const arc_invoice *invoice);
+
+/**
+ * The ISO 4217 code of the invoice's currency.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The code, borrowed from @p invoice and valid until it is freed; NULL
+ *         for a NULL @p invoice.
+ */
 ARC_EXTERN const char *arc_invoice_currency(const arc_invoice *invoice);
+
+/**
+ * The date the invoice was issued.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The date; for a draft, the issue date given at creation or
+ *         #ARC_DATE_NONE; #ARC_DATE_NONE for a NULL @p invoice.
+ */
 ARC_EXTERN arc_date arc_invoice_issue_date(const arc_invoice *invoice);
+
+/**
+ * The date payment is due.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The date; for a draft, the due date given at creation or
+ *         #ARC_DATE_NONE; #ARC_DATE_NONE for a NULL @p invoice.
+ */
 ARC_EXTERN arc_date arc_invoice_due_date(const arc_invoice *invoice);
+
+/**
+ * The free text printed on the invoice.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The memo, borrowed from @p invoice and valid until it is freed; NULL
+ *         when unset or for a NULL @p invoice.
+ */
 ARC_EXTERN const char *arc_invoice_memo(const arc_invoice *invoice);
+
+/**
+ * The sum of the rounded line nets, before tax.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The subtotal in minor units; 0 for a NULL @p invoice.
+ */
 ARC_EXTERN int64_t arc_invoice_subtotal(const arc_invoice *invoice);
+
+/**
+ * The sum of the rounded line taxes.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The tax in minor units; 0 for a NULL @p invoice.
+ */
 ARC_EXTERN int64_t arc_invoice_tax(const arc_invoice *invoice);
+
+/**
+ * What the invoice bills: subtotal + tax.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The total in minor units; 0 for a NULL @p invoice.
+ */
 ARC_EXTERN int64_t arc_invoice_total(const arc_invoice *invoice);
-/** What payments and credit memos currently settle of the total. */
+
+/**
+ * What payments and credit memos currently settle of the total. Applications
+ * later reversed no longer count.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The amount in minor units; 0 for a NULL @p invoice.
+ */
 ARC_EXTERN int64_t arc_invoice_amount_paid(const arc_invoice *invoice);
-/** What is still owed: total - paid - written off (0 when void). */
+
+/**
+ * What is still owed: total - paid - written off (0 when void).
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The balance in minor units; 0 for a draft, which is not owed yet, and
+ *         for a NULL @p invoice.
+ */
 ARC_EXTERN int64_t arc_invoice_balance(const arc_invoice *invoice);
+
+/**
+ * The number of lines of the invoice.
+ *
+ * @param invoice The invoice, or NULL.
+ * @return The count; 0 for an invoice from a page (pages carry no lines) and for
+ *         a NULL @p invoice.
+ */
 ARC_EXTERN size_t arc_invoice_line_count(const arc_invoice *invoice);
-/** The i-th line, borrowed from the invoice; NULL when out of range. */
+
+/**
+ * The i-th line of the invoice, in the order the lines were added.
+ *
+ * @param invoice The invoice, or NULL.
+ * @param index   0 to arc_invoice_line_count() - 1.
+ * @return The line, borrowed from @p invoice and valid until it is freed; NULL
+ *         when @p index is out of range or @p invoice is NULL.
+ */
 ARC_EXTERN const arc_invoice_line *arc_invoice_line_at(const arc_invoice *invoice,
                                                        size_t index);
+
 /** @} */
 
 /** @name Invoice line accessors
+ * Read the fields of an invoice line. Amounts are in minor units of the
+ * invoice's currency. Each accepts NULL and then returns 0, NULL or
+ * #ARC_DATE_NONE. Strings are borrowed from the invoice the line belongs to and
+ * stay valid until that invoice is freed.
  * @{ */
+
+/**
+ * What the line bills for.
+ *
+ * @param line The line, or NULL.
+ * @return The description, borrowed from the line's invoice and valid until it is
+ *         freed; NULL for a NULL @p line.
+ */
 ARC_EXTERN const char *arc_invoice_line_description(const arc_invoice_line *line);
-/** The quantity as a canonical decimal string ("1.5", "3"). */
+
+/**
+ * The quantity as a canonical decimal string ("1.5", "3").
+ *
+ * @param line The line, or NULL.
+ * @return The quantity, borrowed from the line's invoice and valid until it is
+ *         freed; NULL for a NULL @p line.
+ */
 ARC_EXTERN const char *arc_invoice_line_quantity(const arc_invoice_line *line);
+
+/**
+ * The price of one unit.
+ *
+ * @param line The line, or NULL.
+ * @return The unit price in minor units, not negative; 0 for a NULL @p line.
+ */
 ARC_EXTERN int64_t arc_invoice_line_unit_price(const arc_invoice_line *line);
-/** The tax rate as a canonical decimal percentage ("8.25", "0"). */
+
+/**
+ * The tax rate as a canonical decimal percentage ("8.25", "0").
+ *
+ * @param line The line, or NULL.
+ * @return The rate, borrowed from the line's invoice and valid until it is freed;
+ *         NULL for a NULL @p line.
+ */
 ARC_EXTERN const char *arc_invoice_line_tax_rate(const arc_invoice_line *line);
+
+/**
+ * The host's product or SKU code.
+ *
+ * @param line The line, or NULL.
+ * @return The code, borrowed from the line's invoice and valid until it is freed;
+ *         NULL when unset or for a NULL @p line.
+ */
 ARC_EXTERN const char *arc_invoice_line_item_code(const arc_invoice_line *line);
+
+/**
+ * The first day of the service period billed.
+ *
+ * @param line The line, or NULL.
+ * @return The date; #ARC_DATE_NONE when unset or for a NULL @p line.
+ */
 ARC_EXTERN arc_date arc_invoice_line_period_start(const arc_invoice_line *line);
+
+/**
+ * The last day, inclusive, of the service period billed.
+ *
+ * @param line The line, or NULL.
+ * @return The date; #ARC_DATE_NONE when unset or for a NULL @p line.
+ */
 ARC_EXTERN arc_date arc_invoice_line_period_end(const arc_invoice_line *line);
-/** Quantity x unit price, rounded. */
+
+/**
+ * Quantity x unit price, rounded half away from zero to the minor unit.
+ *
+ * @param line The line, or NULL.
+ * @return The net amount in minor units; 0 for a NULL @p line.
+ */
 ARC_EXTERN int64_t arc_invoice_line_net(const arc_invoice_line *line);
-/** Net x rate / 100, rounded. */
+
+/**
+ * Net x rate / 100, rounded half away from zero to the minor unit.
+ *
+ * @param line The line, or NULL.
+ * @return The tax in minor units; 0 for a NULL @p line.
+ */
 ARC_EXTERN int64_t arc_invoice_line_tax(const arc_invoice_line *line);
+
 /** @} */
 
 /**
@@ -257,23 +471,41 @@ ARC_EXTERN int64_t arc_invoice_line_tax(const arc_invoice_line *line);
  * #arc_invoice_status) filter the list.
  *
  * @param[out] out Receives a new page; free it with arc_invoice_page_free().
- * @return #ARC_OK; #ARC_EINVAL for a bad limit or status; #ARC_ENOMEM;
- *         #ARC_ESTORAGE.
+ * @param db       The book.
+ * @param opts     Paging and filters, or NULL for the first page of all.
+ * @return #ARC_OK (an empty page is a success); #ARC_EINVAL for a NULL @p out or
+ *         @p db, a bad limit or status or a negative id; #ARC_EVERSION;
+ *         #ARC_ENOMEM; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_invoice_list(arc_invoice_page **out, arc_db *db,
                                 const arc_list_opts *opts);
 
-/** Number of invoices in a page. */
+/**
+ * Number of invoices in a page.
+ *
+ * @param page The page, or NULL.
+ * @return The count; 0 for a NULL @p page.
+ */
 ARC_EXTERN size_t arc_invoice_page_count(const arc_invoice_page *page);
 
 /**
- * The i-th invoice of a page, borrowed from the page; NULL when out of
- * range. Invoices in a page carry no lines: use arc_invoice_lookup().
+ * The i-th invoice of a page. Invoices in a page carry no lines: use
+ * arc_invoice_lookup() to read them.
+ *
+ * @param page  The page, or NULL.
+ * @param index 0 to arc_invoice_page_count() - 1.
+ * @return The invoice, borrowed from @p page and valid until the page is freed
+ *         (do not pass it to arc_invoice_free()); NULL when @p index is out of
+ *         range or @p page is NULL.
  */
 ARC_EXTERN const arc_invoice *arc_invoice_page_at(const arc_invoice_page *page,
                                                   size_t index);
 
-/** Free a page of invoices. NULL is ignored. */
+/**
+ * Free a page of invoices, and the invoices in it.
+ *
+ * @param page The page, or NULL (ignored).
+ */
 ARC_EXTERN void arc_invoice_page_free(arc_invoice_page *page);
 
 #ifdef __cplusplus

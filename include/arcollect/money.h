@@ -26,12 +26,15 @@ extern "C" {
  * @param[out] minor_digits Receives the number of minor digits (0 for JPY,
  *             2 for USD, 3 for KWD); may be NULL to only check the code.
  * @param code  Three upper-case letters, such as "USD".
- * @return #ARC_OK, or #ARC_EINVAL when @p code is not an active currency.
+ * @return #ARC_OK, or #ARC_EINVAL when @p code is NULL, malformed or not an
+ *         active currency.
  */
 ARC_EXTERN int arc_currency_lookup(int *minor_digits, const char *code);
 
 /**
  * The number of active currencies the library knows.
+ *
+ * @return The count; arc_currency_code_at() takes indexes below it.
  */
 ARC_EXTERN size_t arc_currency_count(void);
 
@@ -39,7 +42,8 @@ ARC_EXTERN size_t arc_currency_count(void);
  * The code of the i-th known currency, in alphabetical order.
  *
  * @param index 0 to arc_currency_count() - 1.
- * @return A static string such as "AED", or NULL when @p index is out of range.
+ * @return A static string such as "AED", owned by the library; NULL when @p index
+ *         is out of range.
  */
 ARC_EXTERN const char *arc_currency_code_at(size_t index);
 
@@ -54,8 +58,9 @@ ARC_EXTERN const char *arc_currency_code_at(size_t index);
  * @param[out] out Receives the amount in minor units.
  * @param text     The decimal text.
  * @param currency An ISO 4217 code.
- * @return #ARC_OK; #ARC_EINVAL for malformed text, too many fraction digits
- *         or an unknown currency; #ARC_EOVERFLOW when the amount does not fit.
+ * @return #ARC_OK; #ARC_EINVAL for a NULL @p out or @p text, malformed text, too
+ *         many fraction digits or an unknown currency; #ARC_EOVERFLOW when the
+ *         amount does not fit.
  */
 ARC_EXTERN int arc_money_parse(int64_t *out, const char *text, const char *currency);
 
@@ -67,8 +72,8 @@ ARC_EXTERN int arc_money_parse(int64_t *out, const char *text, const char *curre
  * @param size     Size of @p buf; #ARC_MONEY_BUFSIZE always suffices.
  * @param amount   The amount in minor units.
  * @param currency An ISO 4217 code.
- * @return #ARC_OK, or #ARC_EINVAL for an unknown currency or a buffer that
- *         is too small.
+ * @return #ARC_OK, or #ARC_EINVAL for an unknown currency or a NULL or too
+ *         small buffer (then @p buf is left untouched).
  */
 ARC_EXTERN int arc_money_format(char *buf, size_t size, int64_t amount,
                                 const char *currency);
@@ -76,8 +81,11 @@ ARC_EXTERN int arc_money_format(char *buf, size_t size, int64_t amount,
 /**
  * Add two amounts, reporting overflow instead of wrapping.
  *
- * @return #ARC_OK, or #ARC_EOVERFLOW when the sum does not fit in 64 bits
- *         (then @p out is left untouched).
+ * @param[out] out Receives @p a + @p b.
+ * @param a        An amount in minor units.
+ * @param b        Another amount in minor units of the same currency.
+ * @return #ARC_OK; #ARC_EINVAL for a NULL @p out; #ARC_EOVERFLOW when the sum
+ *         does not fit in 64 bits (then @p out is left untouched).
  */
 ARC_EXTERN int arc_money_add(int64_t *out, int64_t a, int64_t b);
 

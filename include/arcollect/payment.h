@@ -37,7 +37,9 @@ typedef enum arc_payment_method {
 /**
  * The lower-case name of a payment method ("ach", "card"...).
  *
- * @return A static string, or NULL for a value that is not a method.
+ * @param method A value of #arc_payment_method.
+ * @return A static string owned by the library, or NULL for a value that is not a
+ *         method.
  */
 ARC_EXTERN const char *arc_payment_method_name(arc_payment_method method);
 
@@ -82,8 +84,11 @@ typedef struct arc_payment_opts {
  * with a different customer, amount or currency is refused.
  *
  * @param[out] out Receives the payment's id; may be NULL.
+ * @param db       The book.
+ * @param opts     The payment; strings are copied.
  * @return #ARC_OK; #ARC_EINVAL naming the field (amount not positive, unknown
- *         currency, key too long...); #ARC_ENOTFOUND for an unknown customer;
+ *         currency, key too long...), or for a NULL @p db or @p opts;
+ *         #ARC_ENOTFOUND for an unknown customer;
  *         #ARC_ECONFLICT for a key reused with other details; #ARC_EVERSION;
  *         #ARC_EBUSY; #ARC_ESTORAGE.
  */
@@ -92,15 +97,17 @@ ARC_EXTERN int arc_payment_record(arc_id *out, arc_db *db, const arc_payment_opt
 /**
  * Apply part of a payment's unapplied amount to one invoice.
  *
+ * @param db         The book.
  * @param payment_id The payment.
  * @param invoice_id An open or partially paid invoice of the same customer
  *                   and currency.
  * @param amount     Minor units; positive, at most both the payment's
  *                   unapplied amount and the invoice's balance.
  * @param applied_on #ARC_DATE_NONE for the later of today and the payment's
- *                   received date.
- * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_EINVAL for a non-positive amount or
- *         a currency or customer mismatch; #ARC_ECONFLICT when the amount
+ *                   received date; not before the received date.
+ * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_EINVAL for a non-positive amount,
+ *         a currency or customer mismatch, an invalid or too early
+ *         @p applied_on, or a NULL @p db; #ARC_ECONFLICT when the amount
  *         exceeds what is unapplied or what is owed, or the payment was
  *         reversed, or the invoice is not payable; #ARC_ESTORAGE.
  */
@@ -111,9 +118,13 @@ ARC_EXTERN int arc_payment_apply(arc_db *db, arc_id payment_id, arc_id invoice_i
  * Apply a payment's unapplied amount to the customer's payable invoices in
  * its currency, oldest due date first (then lowest id).
  *
- * @param[out] applied Receives the amount applied by this call; may be NULL.
+ * @param[out] applied Receives the amount applied by this call, in minor units;
+ *                     may be NULL.
+ * @param db           The book.
+ * @param payment_id   The payment.
  * @return #ARC_OK (also when nothing was left to apply); #ARC_ENOTFOUND;
- *         #ARC_ECONFLICT for a reversed payment; #ARC_ESTORAGE.
+ *         #ARC_ECONFLICT for a reversed payment; #ARC_EINVAL for a NULL @p db;
+ *         #ARC_EBUSY; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_payment_apply_auto(int64_t *applied, arc_db *db, arc_id payment_id);
 
@@ -121,10 +132,15 @@ ARC_EXTERN int arc_payment_apply_auto(int64_t *applied, arc_db *db, arc_id payme
  * Reverse a payment: it no longer counts, and every invoice it paid owes
  * again what it had received from it.
  *
- * @param reversed_on #ARC_DATE_NONE for today; not before the payment was received.
- * @param reason      Why (such as "R01 insufficient funds"); optional.
+ * @param db          The book.
+ * @param payment_id  The payment.
+ * @param reversed_on #ARC_DATE_NONE for today; not before the payment was
+ *                    received nor before any of its applications in force.
+ * @param reason      Why (such as "R01 insufficient funds"); optional UTF-8,
+ *                    copied.
  * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ECONFLICT when already reversed;
- *         #ARC_EINVAL; #ARC_ESTORAGE.
+ *         #ARC_EINVAL for a bad date or reason or a NULL @p db; #ARC_EBUSY;
+ *         #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_payment_reverse(arc_db *db, arc_id payment_id, arc_date reversed_on,
                                    const char *reason);
@@ -133,33 +149,139 @@ ARC_EXTERN int arc_payment_reverse(arc_db *db, arc_id payment_id, arc_date rever
  * Read a payment by id.
  *
  * @param[out] out Receives a new handle; free it with arc_payment_free().
- * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ENOMEM; #ARC_ESTORAGE.
+ * @param db       The book.
+ * @param id       The payment's id.
+ * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_EINVAL for a NULL @p out or @p db;
+ *         #ARC_ENOMEM; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_payment_lookup(arc_payment **out, arc_db *db, arc_id id);
 
-/** Free a payment handle. NULL is ignored. */
+/**
+ * Free a payment handle from arc_payment_lookup(), and the strings borrowed from
+ * it. Payments of a page are freed with the page, by arc_payment_page_free().
+ *
+ * @param payment The handle, or NULL (ignored).
+ */
 ARC_EXTERN void arc_payment_free(arc_payment *payment);
 
 /** @name Payment accessors
- * Amounts are minor units of the payment's currency; strings are borrowed.
+ * Read the fields of a payment handle. Amounts are in minor units of the
+ * payment's currency. Each accepts NULL and then returns 0, NULL,
+ * #ARC_DATE_NONE or the value it names. Strings are borrowed from the handle and
+ * stay valid until it is freed (with its page, for a payment from
+ * arc_payment_page_at()).
  * @{ */
+
+/**
+ * The payment's id.
+ *
+ * @param payment The payment, or NULL.
+ * @return The id, positive; 0 for a NULL @p payment.
+ */
 ARC_EXTERN arc_id arc_payment_id(const arc_payment *payment);
+
+/**
+ * The customer who paid.
+ *
+ * @param payment The payment, or NULL.
+ * @return The customer's id; 0 for a NULL @p payment.
+ */
 ARC_EXTERN arc_id arc_payment_customer_id(const arc_payment *payment);
+
+/**
+ * The amount received.
+ *
+ * @param payment The payment, or NULL.
+ * @return The amount in minor units, positive; 0 for a NULL @p payment.
+ */
 ARC_EXTERN int64_t arc_payment_amount(const arc_payment *payment);
+
+/**
+ * The ISO 4217 code of the payment's currency.
+ *
+ * @param payment The payment, or NULL.
+ * @return The code, borrowed from @p payment and valid until it is freed; NULL
+ *         for a NULL @p payment.
+ */
 ARC_EXTERN const char *arc_payment_currency(const arc_payment *payment);
+
+/**
+ * How the payment was made.
+ *
+ * @param payment The payment, or NULL.
+ * @return The method; #ARC_PAYMENT_OTHER for a NULL @p payment.
+ */
 ARC_EXTERN arc_payment_method arc_payment_method_of(const arc_payment *payment);
+
+/**
+ * The date the money was received.
+ *
+ * @param payment The payment, or NULL.
+ * @return The date; #ARC_DATE_NONE for a NULL @p payment.
+ */
 ARC_EXTERN arc_date arc_payment_received_on(const arc_payment *payment);
+
+/**
+ * The check number, bank or processor reference.
+ *
+ * @param payment The payment, or NULL.
+ * @return The reference, borrowed from @p payment and valid until it is freed;
+ *         NULL when unset or for a NULL @p payment.
+ */
 ARC_EXTERN const char *arc_payment_reference(const arc_payment *payment);
+
+/**
+ * The idempotency key the payment was recorded with.
+ *
+ * @param payment The payment, or NULL.
+ * @return The key, borrowed from @p payment and valid until it is freed; NULL
+ *         when unset or for a NULL @p payment.
+ */
 ARC_EXTERN const char *arc_payment_idempotency_key(const arc_payment *payment);
-/** The part applied to invoices (0 once reversed). */
+
+/**
+ * The part applied to invoices (0 once reversed).
+ *
+ * @param payment The payment, or NULL.
+ * @return The amount in minor units; 0 for a NULL @p payment.
+ */
 ARC_EXTERN int64_t arc_payment_applied(const arc_payment *payment);
-/** The part not applied (0 once reversed). */
+
+/**
+ * The part not applied (0 once reversed): what the payment still holds as
+ * unapplied credit.
+ *
+ * @param payment The payment, or NULL.
+ * @return The amount in minor units; 0 for a NULL @p payment.
+ */
 ARC_EXTERN int64_t arc_payment_unapplied(const arc_payment *payment);
-/** 1 if the payment was reversed, else 0. */
+
+/**
+ * Whether the payment was reversed.
+ *
+ * @param payment The payment, or NULL.
+ * @return 1 if the payment was reversed, else 0 (also for a NULL @p payment).
+ */
 ARC_EXTERN int arc_payment_is_reversed(const arc_payment *payment);
-/** When it was reversed, or #ARC_DATE_NONE. */
+
+/**
+ * When the payment was reversed.
+ *
+ * @param payment The payment, or NULL.
+ * @return The date; #ARC_DATE_NONE while it is in force or for a NULL
+ *         @p payment.
+ */
 ARC_EXTERN arc_date arc_payment_reversed_on(const arc_payment *payment);
+
+/**
+ * Why the payment was reversed, as given to arc_payment_reverse().
+ *
+ * @param payment The payment, or NULL.
+ * @return The reason, borrowed from @p payment and valid until it is freed; NULL
+ *         when none was given, while in force, or for a NULL @p payment.
+ */
 ARC_EXTERN const char *arc_payment_reversal_reason(const arc_payment *payment);
+
 /** @} */
 
 /**
@@ -168,19 +290,40 @@ ARC_EXTERN const char *arc_payment_reversal_reason(const arc_payment *payment);
  * for payments in force, 1 for reversed ones, -1 for both.
  *
  * @param[out] out Receives a new page; free it with arc_payment_page_free().
- * @return #ARC_OK; #ARC_EINVAL; #ARC_ENOMEM; #ARC_ESTORAGE.
+ * @param db       The book.
+ * @param opts     Paging and filters, or NULL for the first page of all.
+ * @return #ARC_OK (an empty page is a success); #ARC_EINVAL for a NULL @p out or
+ *         @p db, a bad limit or status or a negative id; #ARC_EVERSION;
+ *         #ARC_ENOMEM; #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_payment_list(arc_payment_page **out, arc_db *db,
                                 const arc_list_opts *opts);
 
-/** Number of payments in a page. */
+/**
+ * Number of payments in a page.
+ *
+ * @param page The page, or NULL.
+ * @return The count; 0 for a NULL @p page.
+ */
 ARC_EXTERN size_t arc_payment_page_count(const arc_payment_page *page);
 
-/** The i-th payment of a page, borrowed from the page; NULL when out of range. */
+/**
+ * The i-th payment of a page.
+ *
+ * @param page  The page, or NULL.
+ * @param index 0 to arc_payment_page_count() - 1.
+ * @return The payment, borrowed from @p page and valid until the page is freed
+ *         (do not pass it to arc_payment_free()); NULL when @p index is out of
+ *         range or @p page is NULL.
+ */
 ARC_EXTERN const arc_payment *arc_payment_page_at(const arc_payment_page *page,
                                                   size_t index);
 
-/** Free a page of payments. NULL is ignored. */
+/**
+ * Free a page of payments, and the payments in it.
+ *
+ * @param page The page, or NULL (ignored).
+ */
 ARC_EXTERN void arc_payment_page_free(arc_payment_page *page);
 
 #ifdef __cplusplus
