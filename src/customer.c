@@ -186,7 +186,7 @@ int arc_customer_update(arc_db *db, arc_id id, const arc_customer_opts *opts,
     rc = db->ops->customer_get(db->store, id, &customer);
     if (rc == ARC_OK)
         rc = apply_fields(&customer, opts, fields);
-    if (rc == ARC_OK) {
+    if (rc == ARC_OK && fields != 0) {
         customer.updated_at = arc_db_now(db);
         rc = db->ops->customer_update(db->store, &customer);
     }

@@ -344,7 +344,7 @@ static const char *close_refusal(const struct arc_invoice *invoice,
         return "it is already written off";
     if (kind == ARC_APPLICATION_VOID && invoice->paid > 0)
         return "payments or credits are applied to it; reverse them first";
-    if (invoice->status == ARC_INVOICE_PAID)
+    if (kind == ARC_APPLICATION_WRITE_OFF && invoice->status == ARC_INVOICE_PAID)
         return "it is paid";
     return NULL;
 }

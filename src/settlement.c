@@ -100,10 +100,11 @@ int arc_settle_apply(arc_db *db, struct arc_credit_source *source, arc_id invoic
     if (rc != ARC_OK)
         return arc_fail_context(rc, "%s %lld: ", source_noun(source),
                                 (long long)source->id);
-    if (applied_on == ARC_DATE_NONE)
+    if (applied_on == ARC_DATE_NONE) {
         applied_on = default_applied_on(db, source);
-    if (applied_on < invoice.issue_date)
-        applied_on = invoice.issue_date;
+        if (applied_on < invoice.issue_date)
+            applied_on = invoice.issue_date;
+    }
 
     rc = check_application(source, &invoice, amount, applied_on);
     if (rc == ARC_OK)

@@ -103,8 +103,10 @@ ARC_EXTERN int arc_payment_record(arc_id *out, arc_db *db, const arc_payment_opt
  *                   and currency.
  * @param amount     Minor units; positive, at most both the payment's
  *                   unapplied amount and the invoice's balance.
- * @param applied_on #ARC_DATE_NONE for the later of today and the payment's
- *                   received date; not before the received date.
+ * @param applied_on #ARC_DATE_NONE for the latest of today, the payment's
+ *                   received date and the invoice's issue date; a date given
+ *                   may be neither before the payment was received nor
+ *                   before the invoice was issued.
  * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_EINVAL for a non-positive amount,
  *         a currency or customer mismatch, an invalid or too early
  *         @p applied_on, or a NULL @p db; #ARC_ECONFLICT when the amount

@@ -389,6 +389,17 @@ START_TEST(paid_invoice_cannot_be_written_off)
 }
 END_TEST
 
+START_TEST(invoice_of_zero_is_paid_on_issue_and_can_be_voided)
+{
+    arc_id id = test_invoice(db, acme, "2026-03-01", 0);
+
+    ck_assert_int_eq(test_invoice_status(db, id), ARC_INVOICE_PAID);
+    ck_assert_rc(arc_invoice_write_off(db, id, ARC_DATE_NONE, NULL), ARC_ECONFLICT);
+    ck_assert_ok(arc_invoice_void(db, id, ARC_DATE_NONE, "issued by mistake"));
+    ck_assert_int_eq(test_invoice_status(db, id), ARC_INVOICE_VOID);
+}
+END_TEST
+
 START_TEST(bad_line_is_refused_naming_the_line_and_field)
 {
     arc_invoice_line_opts lines[2];
@@ -681,6 +692,7 @@ int main(void)
     tcase_add_test(rules, void_is_refused_once_a_payment_is_applied);
     tcase_add_test(rules, write_off_gives_up_the_remaining_balance);
     tcase_add_test(rules, paid_invoice_cannot_be_written_off);
+    tcase_add_test(rules, invoice_of_zero_is_paid_on_issue_and_can_be_voided);
     tcase_add_test(rules, bad_line_is_refused_naming_the_line_and_field);
     tcase_add_test(rules, overflowing_amounts_are_refused);
     tcase_add_test(rules, bad_invoice_fields_are_refused);

@@ -358,6 +358,26 @@ START_TEST(reversal_before_receipt_is_refused)
 }
 END_TEST
 
+START_TEST(application_dated_before_the_invoice_is_refused)
+{
+    arc_id invoice = test_invoice(db, acme, "2026-03-10", 1000);
+    arc_payment_opts opts = ARC_PAYMENT_OPTS_INIT;
+    arc_id id;
+
+    opts.customer_id = acme;
+    opts.amount = 400;
+    opts.received_on = test_date("2026-03-01");
+    ck_assert_ok(arc_payment_record(&id, db, &opts));
+    ck_assert_rc(arc_payment_apply(db, id, invoice, 400, test_date("2026-03-05")),
+                 ARC_EINVAL);
+    ck_assert_error_mentions("applied_on");
+    ck_assert_int_eq(test_invoice_balance(db, invoice), 1000);
+
+    ck_assert_ok(arc_payment_apply(db, id, invoice, 400, ARC_DATE_NONE));
+    ck_assert_int_eq(test_invoice_balance(db, invoice), 600);
+}
+END_TEST
+
 START_TEST(reversal_before_an_application_is_refused)
 {
     arc_id invoice = test_invoice(db, acme, "2026-03-01", 1000);
@@ -525,6 +545,7 @@ int main(void)
     tcase_add_test(rules, reversal_reopens_every_invoice_the_payment_paid);
     tcase_add_test(rules, reversed_payment_cannot_be_reversed_or_applied_again);
     tcase_add_test(rules, reversal_before_receipt_is_refused);
+    tcase_add_test(rules, application_dated_before_the_invoice_is_refused);
     tcase_add_test(rules, reversal_before_an_application_is_refused);
     tcase_add_test(rules, applications_of_a_payment_are_listed_with_reversals);
     tcase_add_test(rules, failed_application_inside_a_transaction_keeps_the_earlier_work);
