@@ -20,5 +20,6 @@
 #include "arcollect/credit_memo.h"
 #include "arcollect/application.h"
 #include "arcollect/aging.h"
+#include "arcollect/reason_code.h"
 
 #endif

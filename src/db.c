@@ -9,6 +9,7 @@
 #include "db_internal.h"
 #include "error.h"
 #include "numbering.h"
+#include "reason_code_internal.h"
 #include "util.h"
 
 static arc_time system_clock(void *clock_data)
@@ -94,6 +95,7 @@ int arc_db_open(arc_db **out, const char *uri, const arc_db_options *opts)
         config.flags = opts->flags;
         config.busy_timeout_ms = opts->busy_timeout_ms;
         config.now = arc_db_now(db);
+        config.reason_seeds = arc_reason_code_seeds(&config.reason_seed_count);
         rc = db->ops->open(&db->store, location, &config);
     }
     if (rc == ARC_OK)

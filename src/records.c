@@ -62,6 +62,15 @@ void arc_credit_memo_clear(struct arc_credit_memo *memo)
     memo->number = memo->reason = memo->void_reason = NULL;
 }
 
+void arc_reason_code_clear(struct arc_reason_code *reason)
+{
+    free(reason->code);
+    free(reason->label);
+    free(reason->category);
+    free(reason->description);
+    reason->code = reason->label = reason->category = reason->description = NULL;
+}
+
 const char *arc_customer_status_name(arc_customer_status status)
 {
     static const char *const names[] = { "active", "on_hold", "closed" };

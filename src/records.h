@@ -144,11 +144,27 @@ struct arc_application_page {
     size_t count;
 };
 
+struct arc_reason_code {
+    char *code;
+    char *label;
+    char *category;
+    char *description;
+    bool active;
+    arc_time created_at;
+    arc_time updated_at;
+};
+
+struct arc_reason_code_page {
+    struct arc_reason_code *items;
+    size_t count;
+};
+
 /* Release what a record owns (not the record itself). */
 void arc_customer_clear(struct arc_customer *customer);
 void arc_contact_clear(struct arc_contact *contact);
 void arc_invoice_clear(struct arc_invoice *invoice);
 void arc_payment_clear(struct arc_payment *payment);
 void arc_credit_memo_clear(struct arc_credit_memo *memo);
+void arc_reason_code_clear(struct arc_reason_code *reason);
 
 #endif

@@ -24,6 +24,10 @@ struct arc_store_config {
     unsigned int flags; /* arc_db_flags */
     int busy_timeout_ms;
     arc_time now; /* for the creation timestamp of a new book */
+    /* The reason codes a book starts with; the backend stores them when it
+     * creates the catalog (a new book, or an older one migrated). */
+    const struct arc_reason_code *reason_seeds;
+    size_t reason_seed_count;
 };
 
 /* Filters for the list operations (already validated by the core). */
@@ -157,6 +161,16 @@ struct arc_store_ops {
     int (*application_set_reversed)(arc_store *store, arc_id id, arc_date reversed_on);
     int (*application_list_for)(arc_store *store, int kind, arc_id owner_id,
                                 struct arc_application_page *out);
+
+    /* The reason code catalog. update writes label, category, description
+     * and active; in_use counts the disputes that use a code. */
+    int (*reason_code_insert)(arc_store *store, const struct arc_reason_code *reason);
+    int (*reason_code_update)(arc_store *store, const struct arc_reason_code *reason);
+    int (*reason_code_get)(arc_store *store, const char *code,
+                           struct arc_reason_code *out);
+    int (*reason_code_delete)(arc_store *store, const char *code);
+    int (*reason_code_list)(arc_store *store, bool include_inactive,
+                            struct arc_reason_code_page *out);
 
     /* Sums for balances: invoice balances of a customer in a currency, and
      * the unapplied remainders of its payments and credit memos in force. */

@@ -406,7 +406,7 @@ START_TEST(a_book_from_a_newer_schema_is_refused)
     new_path(path);
     db = open_book_at(path, 0, 0);
     arc_db_close(db);
-    sqlite_exec_on(path, "PRAGMA user_version = 2");
+    sqlite_exec_on(path, "PRAGMA user_version = 99");
 
     db = NULL;
     ck_assert_rc(arc_db_open(&db, path, NULL), ARC_EVERSION);
@@ -416,11 +416,11 @@ START_TEST(a_book_from_a_newer_schema_is_refused)
 }
 END_TEST
 
-START_TEST(a_new_book_has_schema_version_1)
+START_TEST(a_new_book_has_the_current_schema_version)
 {
     arc_db *db = test_open_book("2026-03-15");
 
-    ck_assert_int_eq(arc_db_schema_version(db), 1);
+    ck_assert_int_eq(arc_db_schema_version(db), 2);
     assert_lower_hex(arc_db_book_id(db), 32);
     test_close_book(db);
 }
@@ -453,7 +453,7 @@ START_TEST(reopening_a_book_keeps_its_records_and_id)
 
     db = open_book_at(path, 0, 0);
     ck_assert_str_eq(arc_db_book_id(db), book_id);
-    ck_assert_int_eq(arc_db_schema_version(db), 1);
+    ck_assert_int_eq(arc_db_schema_version(db), 2);
     ck_assert_ok(arc_customer_lookup_reference(&customer, db, "ACME"));
     ck_assert_int_eq(arc_customer_id(customer), id);
     ck_assert_str_eq(arc_customer_currency(customer), "USD");
@@ -1134,7 +1134,7 @@ int main(void)
     tcase_add_test(open,
                    an_unrelated_sqlite_database_is_not_a_book_and_is_left_unchanged);
     tcase_add_test(open, a_book_from_a_newer_schema_is_refused);
-    tcase_add_test(open, a_new_book_has_schema_version_1);
+    tcase_add_test(open, a_new_book_has_the_current_schema_version);
     tcase_add_test(open, two_new_books_have_different_ids);
     tcase_add_test(open, reopening_a_book_keeps_its_records_and_id);
     tcase_add_test(open, close_ignores_null);

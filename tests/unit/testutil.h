@@ -43,6 +43,9 @@ arc_db *test_open_book(const char *date);
 /* The file of a book opened by test_open_book(). */
 const char *test_book_file(const arc_db *db);
 
+/* Close a book opened by test_open_book() but keep its files. */
+void test_close_book_keep_file(arc_db *db);
+
 /* Close a book opened by test_open_book() and remove its files. */
 void test_close_book(arc_db *db);
 

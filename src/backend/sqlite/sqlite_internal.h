@@ -18,7 +18,7 @@
 #define ARC_SQLITE_APPLICATION_ID 0x41524342
 
 /* The schema this library writes. */
-#define ARC_SQLITE_SCHEMA_VERSION 1
+#define ARC_SQLITE_SCHEMA_VERSION 2
 
 #define ARC_SQLITE_STMT_CACHE 128
 
@@ -161,6 +161,14 @@ int arc_sqlite_application_set_reversed(arc_store *store, arc_id id,
                                         arc_date reversed_on);
 int arc_sqlite_application_list_for(arc_store *store, int kind, arc_id owner_id,
                                     struct arc_application_page *out);
+
+int arc_sqlite_reason_code_insert(arc_store *store, const struct arc_reason_code *reason);
+int arc_sqlite_reason_code_update(arc_store *store, const struct arc_reason_code *reason);
+int arc_sqlite_reason_code_get(arc_store *store, const char *code,
+                               struct arc_reason_code *out);
+int arc_sqlite_reason_code_delete(arc_store *store, const char *code);
+int arc_sqlite_reason_code_list(arc_store *store, bool include_inactive,
+                                struct arc_reason_code_page *out);
 
 int arc_sqlite_sum_invoice_balances(arc_store *store, arc_id customer_id,
                                     const char *currency, int64_t *out);

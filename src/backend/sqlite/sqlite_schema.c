@@ -150,10 +150,26 @@ static const char SCHEMA_V1[] =
     "CREATE INDEX applications_by_reversed_on ON applications (reversed_on)"
     "  WHERE reversed_on IS NOT NULL;";
 
+/* Version 2: the catalog of dispute reason codes, seeded by the core. */
+static const char SCHEMA_V2[] =
+    "CREATE TABLE reason_codes ("
+    "  code TEXT PRIMARY KEY,"
+    "  label TEXT NOT NULL,"
+    "  category TEXT NOT NULL,"
+    "  description TEXT,"
+    "  active INTEGER NOT NULL DEFAULT 1 CHECK (active = 0 OR active = 1),"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ") WITHOUT ROWID;";
+
 /* Migration i brings a book from schema version i to i + 1. */
 static const char *const MIGRATIONS[ARC_SQLITE_SCHEMA_VERSION] = {
     SCHEMA_V1,
+    SCHEMA_V2,
 };
+
+/* The version whose migration creates the reason code catalog. */
+#define REASON_CODES_VERSION 2
 
 static int read_pragma_int(arc_store *store, const char *sql, int *out)
 {
@@ -201,6 +217,24 @@ static int insert_book_row(arc_store *store, arc_time now)
     return rc;
 }
 
+/* A book that gains the reason code catalog gets the core's seed codes. */
+static int seed_reason_codes(arc_store *store, int from_version,
+                             const struct arc_store_config *cfg)
+{
+    int rc = ARC_OK;
+
+    for (size_t i = 0; from_version < REASON_CODES_VERSION && i < cfg->reason_seed_count;
+         i++) {
+        struct arc_reason_code seed = cfg->reason_seeds[i];
+
+        seed.created_at = seed.updated_at = cfg->now;
+        rc = arc_sqlite_reason_code_insert(store, &seed);
+        if (rc != ARC_OK)
+            break;
+    }
+    return rc;
+}
+
 static int migrate(arc_store *store, int from_version, const struct arc_store_config *cfg)
 {
     char pragma[64];
@@ -217,6 +251,9 @@ static int migrate(arc_store *store, int from_version, const struct arc_store_co
         if (rc != ARC_OK)
             return rc;
     }
+    rc = seed_reason_codes(store, from_version, cfg);
+    if (rc != ARC_OK)
+        return rc;
 
     snprintf(pragma, sizeof(pragma),
              "PRAGMA application_id = %d; PRAGMA user_version = %d",
