@@ -21,5 +21,6 @@
 #include "arcollect/application.h"
 #include "arcollect/aging.h"
 #include "arcollect/reason_code.h"
+#include "arcollect/dispute.h"
 
 #endif

@@ -81,7 +81,8 @@ static int apply_to_invoice(arc_db *db, struct arc_credit_memo *memo, arc_id inv
     return rc;
 }
 
-static int create_in_scope(arc_db *db, struct arc_credit_memo *memo, arc_id invoice_id)
+int arc_credit_memo_create_in_scope(arc_db *db, struct arc_credit_memo *memo,
+                                    arc_id invoice_id)
 {
     struct arc_customer_terms customer;
     int rc = db->ops->customer_terms(db->store, memo->customer_id, &customer);
@@ -121,7 +122,7 @@ int arc_credit_memo_create(arc_id *out, arc_db *db, const arc_credit_memo_opts *
     rc = arc_write_begin(db);
     if (rc != ARC_OK)
         return rc;
-    rc = arc_write_end(db, create_in_scope(db, &memo, opts->invoice_id));
+    rc = arc_write_end(db, arc_credit_memo_create_in_scope(db, &memo, opts->invoice_id));
     if (rc == ARC_OK && out != NULL)
         *out = memo.id;
     return rc;

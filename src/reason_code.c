@@ -184,6 +184,19 @@ int arc_reason_code_set_active(arc_db *db, const char *code, int active)
     return arc_write_end(db, update_in_scope(db, code, NULL, active != 0));
 }
 
+static int delete_in_scope(arc_db *db, const char *code)
+{
+    bool in_use = false;
+    int rc = db->ops->reason_code_in_use(db->store, code, &in_use);
+
+    if (rc == ARC_OK && in_use)
+        return arc_fail(ARC_ECONFLICT,
+                        "reason code %s: disputes use it; deactivate it instead", code);
+    if (rc == ARC_OK)
+        rc = db->ops->reason_code_delete(db->store, code);
+    return rc;
+}
+
 int arc_reason_code_delete(arc_db *db, const char *code)
 {
     int rc;
@@ -194,7 +207,7 @@ int arc_reason_code_delete(arc_db *db, const char *code)
     rc = arc_write_begin(db);
     if (rc != ARC_OK)
         return rc;
-    return arc_write_end(db, db->ops->reason_code_delete(db->store, code));
+    return arc_write_end(db, delete_in_scope(db, code));
 }
 
 int arc_reason_code_list(arc_reason_code_page **out, arc_db *db, int include_inactive)

@@ -71,6 +71,43 @@ void arc_reason_code_clear(struct arc_reason_code *reason)
     reason->code = reason->label = reason->category = reason->description = NULL;
 }
 
+void arc_dispute_clear(struct arc_dispute *dispute)
+{
+    free(dispute->reason_code);
+    free(dispute->opened_by);
+    free(dispute->owner);
+    free(dispute->description);
+    free(dispute->resolved_by);
+    free(dispute->resolution_note);
+    free(dispute->reopen_reason);
+    free(dispute->lines);
+    dispute->reopen_reason = NULL;
+    dispute->reason_code = dispute->opened_by = dispute->owner = NULL;
+    dispute->description = dispute->resolved_by = dispute->resolution_note = NULL;
+    dispute->lines = NULL;
+    dispute->line_count = 0;
+}
+
+const char *arc_dispute_status_name(arc_dispute_status status)
+{
+    static const char *const names[] = { "open", "in_review", "escalated", "resolved",
+                                         "reopened" };
+
+    if ((unsigned int)status >= sizeof(names) / sizeof(names[0]))
+        return NULL;
+    return names[status];
+}
+
+const char *arc_dispute_outcome_name(arc_dispute_outcome outcome)
+{
+    static const char *const names[] = { "unresolved", "credited", "written_off",
+                                         "rejected", "withdrawn" };
+
+    if ((unsigned int)outcome >= sizeof(names) / sizeof(names[0]))
+        return NULL;
+    return names[outcome];
+}
+
 const char *arc_customer_status_name(arc_customer_status status)
 {
     static const char *const names[] = { "active", "on_hold", "closed" };

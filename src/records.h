@@ -159,6 +159,38 @@ struct arc_reason_code_page {
     size_t count;
 };
 
+struct arc_dispute {
+    arc_id id;
+    arc_id invoice_id;
+    arc_id customer_id;
+    arc_currency_code currency;
+    char *reason_code;
+    int64_t amount;
+    arc_dispute_status status;
+    arc_dispute_outcome outcome;
+    int escalation_level;
+    char *opened_by;
+    char *owner;
+    char *description;
+    arc_date due_date;
+    arc_time opened_at;
+    arc_time status_changed_at;
+    arc_time updated_at;
+    arc_date resolved_on; /* ARC_DATE_NONE unless resolved */
+    char *resolved_by;
+    int64_t resolved_amount;
+    char *resolution_note;
+    arc_id credit_memo_id; /* 0 when none */
+    char *reopen_reason;   /* why it was last reopened, or NULL */
+    int *lines;            /* invoice line numbers named, ascending */
+    size_t line_count;
+};
+
+struct arc_dispute_page {
+    struct arc_dispute *items;
+    size_t count;
+};
+
 /* Release what a record owns (not the record itself). */
 void arc_customer_clear(struct arc_customer *customer);
 void arc_contact_clear(struct arc_contact *contact);
@@ -166,5 +198,6 @@ void arc_invoice_clear(struct arc_invoice *invoice);
 void arc_payment_clear(struct arc_payment *payment);
 void arc_credit_memo_clear(struct arc_credit_memo *memo);
 void arc_reason_code_clear(struct arc_reason_code *reason);
+void arc_dispute_clear(struct arc_dispute *dispute);
 
 #endif

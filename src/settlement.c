@@ -228,6 +228,16 @@ int arc_settle_reverse_all(arc_db *db, struct arc_credit_source *source, arc_dat
     return rc;
 }
 
+int arc_settle_write_off(arc_db *db, struct arc_invoice *invoice, int64_t amount,
+                         arc_date on)
+{
+    if (amount == invoice->balance) {
+        invoice->status = ARC_INVOICE_WRITTEN_OFF;
+        invoice->closed_on = on;
+    }
+    return record_application(db, invoice, ARC_APPLICATION_WRITE_OFF, 0, amount, on);
+}
+
 int arc_settle_close_invoice(arc_db *db, struct arc_invoice *invoice,
                              arc_application_kind kind, arc_date on)
 {

@@ -33,6 +33,11 @@ int arc_settle_apply_auto(arc_db *db, struct arc_credit_source *source, int64_t 
  * the invoices it settled. Sets source->applied to 0. */
 int arc_settle_reverse_all(arc_db *db, struct arc_credit_source *source, arc_date on);
 
+/* Write off @p amount (at most the balance) of an open or partially paid
+ * invoice as of @p on; all of it makes the invoice written off. */
+int arc_settle_write_off(arc_db *db, struct arc_invoice *invoice, int64_t amount,
+                         arc_date on);
+
 /* Record a write-off or void of an invoice's whole balance as of @p on. */
 int arc_settle_close_invoice(arc_db *db, struct arc_invoice *invoice,
                              arc_application_kind kind, arc_date on);

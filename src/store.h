@@ -171,6 +171,25 @@ struct arc_store_ops {
     int (*reason_code_delete)(arc_store *store, const char *code);
     int (*reason_code_list)(arc_store *store, bool include_inactive,
                             struct arc_reason_code_page *out);
+    int (*reason_code_in_use)(arc_store *store, const char *code, bool *out);
+
+    /* Disputes. insert writes the dispute and its lines and fills in the id;
+     * update writes every field but the lines. list_for_invoice lists one
+     * invoice's disputes, oldest first. */
+    int (*dispute_insert)(arc_store *store, struct arc_dispute *dispute);
+    int (*dispute_update)(arc_store *store, const struct arc_dispute *dispute);
+    int (*dispute_get)(arc_store *store, arc_id id, struct arc_dispute *out);
+    int (*dispute_list)(arc_store *store, const struct arc_store_list *filter,
+                        struct arc_dispute_page *out);
+    int (*dispute_list_for_invoice)(arc_store *store, arc_id invoice_id,
+                                    struct arc_dispute_page *out);
+
+    /* Amounts under disputes that are not resolved: of one invoice, leaving
+     * out one dispute (0: none), and of a customer in a currency. */
+    int (*sum_open_disputes_of_invoice)(arc_store *store, arc_id invoice_id,
+                                        arc_id except_dispute_id, int64_t *out);
+    int (*sum_open_disputes_of_customer)(arc_store *store, arc_id customer_id,
+                                         const char *currency, int64_t *out);
 
     /* Sums for balances: invoice balances of a customer in a currency, and
      * the unapplied remainders of its payments and credit memos in force. */

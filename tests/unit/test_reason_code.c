@@ -218,7 +218,8 @@ START_TEST(book_from_schema_1_gains_the_seeded_catalog)
     /* Turn the book back into what the first schema was. */
     ck_assert_int_eq(sqlite3_open(path, &conn), SQLITE_OK);
     ck_assert_int_eq(sqlite3_exec(conn,
-                                  "DROP TABLE reason_codes; PRAGMA user_version = 1",
+                                  "DROP TABLE dispute_lines; DROP TABLE disputes;"
+                                  " DROP TABLE reason_codes; PRAGMA user_version = 1",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     sqlite3_close(conn);

@@ -41,6 +41,26 @@ static const char *application_kind(int value)
     return arc_application_kind_name((arc_application_kind)value);
 }
 
+static const char *dispute_status(int value)
+{
+    return arc_dispute_status_name((arc_dispute_status)value);
+}
+
+static const char *dispute_outcome(int value)
+{
+    return arc_dispute_outcome_name((arc_dispute_outcome)value);
+}
+
+int arc_sqlite_dispute_status_parse(const char *text)
+{
+    return parse(dispute_status, text);
+}
+
+int arc_sqlite_dispute_outcome_parse(const char *text)
+{
+    return parse(dispute_outcome, text);
+}
+
 int arc_sqlite_customer_status_parse(const char *text)
 {
     return parse(customer_status, text);

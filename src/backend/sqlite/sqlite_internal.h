@@ -76,6 +76,10 @@ void *arc_sqlite_page_grow(void **items, size_t *count, size_t *capacity,
 /* Reads the current row of a statement into a record. */
 typedef int (*arc_sqlite_read_fn)(sqlite3_stmt *stmt, void *record);
 
+/* Step a statement that returns one integer (a sum or a count) into *out. */
+int arc_sqlite_sum_one(arc_store *store, sqlite3_stmt *stmt, int64_t *out,
+                       const char *what);
+
 /* Step @p stmt for one row and read it; ARC_ENOTFOUND, with no message set,
  * when there is none. Resets the statement. */
 int arc_sqlite_fetch_one(arc_store *store, sqlite3_stmt *stmt, void *out,
@@ -106,6 +110,8 @@ int arc_sqlite_customer_status_parse(const char *text);
 int arc_sqlite_invoice_status_parse(const char *text);
 int arc_sqlite_method_parse(const char *text);
 int arc_sqlite_application_kind_parse(const char *text);
+int arc_sqlite_dispute_status_parse(const char *text);
+int arc_sqlite_dispute_outcome_parse(const char *text);
 
 /* The record operations, grouped by file. */
 int arc_sqlite_sequence_take(arc_store *store, arc_sequence kind,
@@ -169,6 +175,19 @@ int arc_sqlite_reason_code_get(arc_store *store, const char *code,
 int arc_sqlite_reason_code_delete(arc_store *store, const char *code);
 int arc_sqlite_reason_code_list(arc_store *store, bool include_inactive,
                                 struct arc_reason_code_page *out);
+
+int arc_sqlite_reason_code_in_use(arc_store *store, const char *code, bool *out);
+int arc_sqlite_dispute_insert(arc_store *store, struct arc_dispute *dispute);
+int arc_sqlite_dispute_update(arc_store *store, const struct arc_dispute *dispute);
+int arc_sqlite_dispute_get(arc_store *store, arc_id id, struct arc_dispute *out);
+int arc_sqlite_dispute_list(arc_store *store, const struct arc_store_list *filter,
+                            struct arc_dispute_page *out);
+int arc_sqlite_dispute_list_for_invoice(arc_store *store, arc_id invoice_id,
+                                        struct arc_dispute_page *out);
+int arc_sqlite_sum_open_disputes_of_invoice(arc_store *store, arc_id invoice_id,
+                                            arc_id except_dispute_id, int64_t *out);
+int arc_sqlite_sum_open_disputes_of_customer(arc_store *store, arc_id customer_id,
+                                             const char *currency, int64_t *out);
 
 int arc_sqlite_sum_invoice_balances(arc_store *store, arc_id customer_id,
                                     const char *currency, int64_t *out);

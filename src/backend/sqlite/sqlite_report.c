@@ -5,20 +5,6 @@
 #include "error.h"
 #include "sqlite_internal.h"
 
-static int sum_one(arc_store *store, sqlite3_stmt *stmt, int64_t *out, const char *what)
-{
-    int rc = sqlite3_step(stmt);
-
-    if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_int64(stmt, 0);
-        rc = ARC_OK;
-    } else {
-        rc = arc_sqlite_fail(store, sqlite3_extended_errcode(store->conn), what);
-    }
-    sqlite3_reset(stmt);
-    return rc;
-}
-
 int arc_sqlite_sum_invoice_balances(arc_store *store, arc_id customer_id,
                                     const char *currency, int64_t *out)
 {
@@ -30,7 +16,7 @@ int arc_sqlite_sum_invoice_balances(arc_store *store, arc_id customer_id,
         return arc_error_last_code();
     sqlite3_bind_int64(stmt, 1, customer_id);
     arc_sqlite_bind_text(stmt, 2, currency);
-    return sum_one(store, stmt, out, "customer balance");
+    return arc_sqlite_sum_one(store, stmt, out, "customer balance");
 }
 
 int arc_sqlite_sum_unapplied_credit(arc_store *store, arc_id customer_id,
@@ -50,7 +36,7 @@ int arc_sqlite_sum_unapplied_credit(arc_store *store, arc_id customer_id,
         return arc_error_last_code();
     sqlite3_bind_int64(stmt, 1, customer_id);
     arc_sqlite_bind_text(stmt, 2, currency);
-    return sum_one(store, stmt, out, "customer credit");
+    return arc_sqlite_sum_one(store, stmt, out, "customer credit");
 }
 
 int arc_sqlite_scan_open_items(arc_store *store,

@@ -150,7 +150,8 @@ static const char SCHEMA_V1[] =
     "CREATE INDEX applications_by_reversed_on ON applications (reversed_on)"
     "  WHERE reversed_on IS NOT NULL;";
 
-/* Version 2: the catalog of dispute reason codes, seeded by the core. */
+/* Version 2: disputes and the catalog of their reason codes, which the core
+ * seeds. */
 static const char SCHEMA_V2[] =
     "CREATE TABLE reason_codes ("
     "  code TEXT PRIMARY KEY,"
@@ -160,6 +161,42 @@ static const char SCHEMA_V2[] =
     "  active INTEGER NOT NULL DEFAULT 1 CHECK (active = 0 OR active = 1),"
     "  created_at TEXT NOT NULL,"
     "  updated_at TEXT NOT NULL"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE disputes ("
+    "  id INTEGER PRIMARY KEY,"
+    "  invoice_id INTEGER NOT NULL REFERENCES invoices (id),"
+    "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+    "  currency TEXT NOT NULL CHECK (length(currency) = 3),"
+    "  reason_code TEXT NOT NULL REFERENCES reason_codes (code),"
+    "  amount INTEGER NOT NULL CHECK (amount > 0),"
+    "  status TEXT NOT NULL"
+    "    CHECK (status = 'open' OR status = 'in_review' OR status = 'escalated'"
+    "           OR status = 'resolved' OR status = 'reopened'),"
+    "  outcome TEXT NOT NULL"
+    "    CHECK (outcome = 'unresolved' OR outcome = 'credited' OR outcome = 'written_off'"
+    "           OR outcome = 'rejected' OR outcome = 'withdrawn'),"
+    "  escalation_level INTEGER NOT NULL DEFAULT 0 CHECK (escalation_level >= 0),"
+    "  opened_by TEXT NOT NULL,"
+    "  owner TEXT NOT NULL,"
+    "  description TEXT,"
+    "  due_date TEXT,"
+    "  opened_at TEXT NOT NULL,"
+    "  status_changed_at TEXT NOT NULL,"
+    "  resolved_on TEXT,"
+    "  resolved_by TEXT,"
+    "  resolved_amount INTEGER NOT NULL DEFAULT 0 CHECK (resolved_amount >= 0),"
+    "  resolution_note TEXT,"
+    "  credit_memo_id INTEGER REFERENCES credit_memos (id),"
+    "  reopen_reason TEXT,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX disputes_by_invoice ON disputes (invoice_id);"
+    "CREATE INDEX disputes_by_customer ON disputes (customer_id, id);"
+    "CREATE INDEX disputes_by_reason ON disputes (reason_code);"
+    "CREATE TABLE dispute_lines ("
+    "  dispute_id INTEGER NOT NULL REFERENCES disputes (id),"
+    "  line_no INTEGER NOT NULL CHECK (line_no >= 1),"
+    "  PRIMARY KEY (dispute_id, line_no)"
     ") WITHOUT ROWID;";
 
 /* Migration i brings a book from schema version i to i + 1. */

@@ -250,6 +250,21 @@ void *arc_sqlite_page_grow(void **items, size_t *count, size_t *capacity,
     return slot;
 }
 
+int arc_sqlite_sum_one(arc_store *store, sqlite3_stmt *stmt, int64_t *out,
+                       const char *what)
+{
+    int rc = sqlite3_step(stmt);
+
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int64(stmt, 0);
+        rc = ARC_OK;
+    } else {
+        rc = arc_sqlite_fail(store, sqlite3_extended_errcode(store->conn), what);
+    }
+    sqlite3_reset(stmt);
+    return rc;
+}
+
 int arc_sqlite_fetch_one(arc_store *store, sqlite3_stmt *stmt, void *out,
                          arc_sqlite_read_fn read, const char *what)
 {
