@@ -191,6 +191,10 @@ struct arc_store_ops {
     int (*sum_open_disputes_of_customer)(arc_store *store, arc_id customer_id,
                                          const char *currency, int64_t *out);
 
+    /* Communications (communication*.c and sqlite_communication.c). */
+
+    /* The event journal (event.c and sqlite_event.c). */
+
     /* Sums for balances: invoice balances of a customer in a currency, and
      * the unapplied remainders of its payments and credit memos in force. */
     int (*sum_invoice_balances)(arc_store *store, arc_id customer_id,

@@ -270,6 +270,8 @@ const struct arc_store_ops arc_sqlite_store = {
     .dispute_list_for_invoice = arc_sqlite_dispute_list_for_invoice,
     .sum_open_disputes_of_invoice = arc_sqlite_sum_open_disputes_of_invoice,
     .sum_open_disputes_of_customer = arc_sqlite_sum_open_disputes_of_customer,
+    /* Communications. */
+    /* The event journal. */
     .sum_invoice_balances = arc_sqlite_sum_invoice_balances,
     .sum_unapplied_credit = arc_sqlite_sum_unapplied_credit,
     .scan_open_items = arc_sqlite_scan_open_items,
