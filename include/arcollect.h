@@ -22,5 +22,7 @@
 #include "arcollect/aging.h"
 #include "arcollect/reason_code.h"
 #include "arcollect/dispute.h"
+#include "arcollect/communication.h"
+#include "arcollect/event.h"
 
 #endif

@@ -35,8 +35,8 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DARC_SANITIZE=ON -DARC_BUILD_
 cmake --build build-asan -j2
 if ! (cd build-asan &&
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        ctest --output-on-failure --no-tests=error -R '^unit\.'); then
-    failed+=("build-asan/ (ctest -R '^unit\\.')")
+        ctest --output-on-failure --no-tests=error -R '^(unit|fuzz)\.'); then
+    failed+=("build-asan/ (ctest -R '^(unit|fuzz)\\.')")
 fi
 
 if [ "${#failed[@]}" -ne 0 ]; then

@@ -53,6 +53,13 @@ int arc_contact_add(arc_id *out, arc_db *db, arc_id customer_id,
     rc = db->ops->customer_terms(db->store, customer_id, &customer);
     if (rc == ARC_OK)
         rc = db->ops->contact_insert(db->store, &contact);
+    if (rc == ARC_OK) {
+        struct arc_event event =
+            arc_event_about(ARC_EVENT_CONTACT_ADDED, contact.id, customer_id);
+
+        event.detail = contact.name;
+        rc = arc_event_emit(db, &event);
+    }
     rc = arc_write_end(db, rc);
     if (rc == ARC_OK && out != NULL)
         *out = contact.id;
@@ -67,7 +74,14 @@ int arc_contact_remove(arc_db *db, arc_id contact_id)
     rc = arc_write_begin(db);
     if (rc != ARC_OK)
         return rc;
-    return arc_write_end(db, db->ops->contact_delete(db->store, contact_id));
+    rc = db->ops->contact_delete(db->store, contact_id);
+    if (rc == ARC_OK) {
+        struct arc_event event =
+            arc_event_about(ARC_EVENT_CONTACT_REMOVED, contact_id, 0);
+
+        rc = arc_event_emit(db, &event);
+    }
+    return arc_write_end(db, rc);
 }
 
 int arc_contact_list(arc_contact_page **out, arc_db *db, arc_id customer_id)

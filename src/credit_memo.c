@@ -81,6 +81,15 @@ static int apply_to_invoice(arc_db *db, struct arc_credit_memo *memo, arc_id inv
     return rc;
 }
 
+static int emit_created(arc_db *db, const struct arc_credit_memo *memo)
+{
+    struct arc_event event =
+        arc_event_about(ARC_EVENT_CREDIT_MEMO_CREATED, memo->id, memo->customer_id);
+
+    arc_event_set_amount(&event, memo->amount, memo->currency);
+    return arc_event_emit(db, &event);
+}
+
 int arc_credit_memo_create_in_scope(arc_db *db, struct arc_credit_memo *memo,
                                     arc_id invoice_id)
 {
@@ -93,6 +102,8 @@ int arc_credit_memo_create_in_scope(arc_db *db, struct arc_credit_memo *memo,
         memcpy(memo->currency, customer.currency, 4);
 
     rc = insert_numbered(db, memo);
+    if (rc == ARC_OK)
+        rc = emit_created(db, memo);
     if (rc == ARC_OK && invoice_id != 0)
         rc = apply_to_invoice(db, memo, invoice_id);
     return rc;

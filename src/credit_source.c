@@ -173,6 +173,19 @@ static const char *date_field(arc_application_kind kind)
     return kind == ARC_APPLICATION_PAYMENT ? "reversed_on" : "void_date";
 }
 
+static int emit_withdrawn(arc_db *db, const struct arc_credit_source *source,
+                          const char *reason)
+{
+    arc_event_kind kind = source->kind == ARC_APPLICATION_PAYMENT
+                              ? ARC_EVENT_PAYMENT_REVERSED
+                              : ARC_EVENT_CREDIT_MEMO_VOIDED;
+    struct arc_event event = arc_event_about(kind, source->id, source->customer_id);
+
+    arc_event_set_amount(&event, source->amount, source->currency);
+    event.detail = (char *)reason;
+    return arc_event_emit(db, &event);
+}
+
 static int withdraw_in_scope(arc_db *db, arc_application_kind kind, arc_id source_id,
                              arc_date on, const char *reason)
 {
@@ -194,6 +207,8 @@ static int withdraw_in_scope(arc_db *db, arc_application_kind kind, arc_id sourc
         rc = close_record(&record, on, reason);
     if (rc == ARC_OK)
         rc = store(db, &record);
+    if (rc == ARC_OK)
+        rc = emit_withdrawn(db, &record.source, reason);
     clear(&record);
     return rc;
 }

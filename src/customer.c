@@ -134,6 +134,18 @@ static int check_opts(const arc_customer_opts *opts)
     return ARC_OK;
 }
 
+static int insert_customer(arc_db *db, struct arc_customer *customer)
+{
+    struct arc_event event;
+    int rc = db->ops->customer_insert(db->store, customer);
+
+    if (rc != ARC_OK)
+        return rc;
+    event = arc_event_about(ARC_EVENT_CUSTOMER_CREATED, customer->id, customer->id);
+    event.detail = customer->reference;
+    return arc_event_emit(db, &event);
+}
+
 int arc_customer_create(arc_id *out, arc_db *db, const arc_customer_opts *opts)
 {
     struct arc_customer customer = { 0 };
@@ -157,7 +169,7 @@ int arc_customer_create(arc_id *out, arc_db *db, const arc_customer_opts *opts)
     if (rc == ARC_OK)
         rc = arc_write_begin_checked(db);
     if (rc == ARC_OK)
-        rc = arc_write_end(db, db->ops->customer_insert(db->store, &customer));
+        rc = arc_write_end(db, insert_customer(db, &customer));
     if (rc == ARC_OK && out != NULL)
         *out = customer.id;
     arc_customer_clear(&customer);
@@ -189,6 +201,12 @@ int arc_customer_update(arc_db *db, arc_id id, const arc_customer_opts *opts,
     if (rc == ARC_OK && fields != 0) {
         customer.updated_at = arc_db_now(db);
         rc = db->ops->customer_update(db->store, &customer);
+        if (rc == ARC_OK) {
+            struct arc_event event =
+                arc_event_about(ARC_EVENT_CUSTOMER_UPDATED, customer.id, customer.id);
+
+            rc = arc_event_emit(db, &event);
+        }
     }
     arc_customer_clear(&customer);
     return arc_write_end(db, rc);

@@ -117,8 +117,28 @@ void arc_db_close(arc_db *db)
         return;
     if (db->in_tx)
         db->ops->rollback(db->store);
+    arc_events_free(db);
     db->ops->close(db->store);
     free(db);
+}
+
+/*
+ * A transaction, the host's or a single call's, is over: what it kept for
+ * itself goes, and its events reach the subscribers only if it committed.
+ */
+static int finish_transaction(arc_db *db, int rc, size_t events_before)
+{
+    if (rc == ARC_OK)
+        rc = db->ops->commit(db->store);
+    else
+        db->ops->rollback(db->store);
+
+    if (rc == ARC_OK) {
+        arc_events_deliver(db);
+    } else {
+        arc_events_discard(db, events_before);
+    }
+    return rc;
 }
 
 int arc_tx_begin(arc_db *db)
@@ -129,8 +149,10 @@ int arc_tx_begin(arc_db *db)
     if (db->in_tx)
         return arc_fail(ARC_ECONFLICT, "transaction: one is already open");
     rc = db->ops->begin(db->store);
-    if (rc == ARC_OK)
+    if (rc == ARC_OK) {
         db->in_tx = true;
+        db->events_at_tx = db->events.pending_count;
+    }
     return rc;
 }
 
@@ -144,11 +166,7 @@ int arc_tx_commit(arc_db *db)
     rc = arc_numbering_flush(db);
     db->in_tx = false;
     arc_numbering_forget(db);
-    if (rc != ARC_OK) {
-        db->ops->rollback(db->store);
-        return rc;
-    }
-    return db->ops->commit(db->store);
+    return finish_transaction(db, rc, db->events_at_tx);
 }
 
 int arc_tx_rollback(arc_db *db)
@@ -158,6 +176,7 @@ int arc_tx_rollback(arc_db *db)
         return arc_fail(ARC_ECONFLICT, "transaction: none is open");
     db->in_tx = false;
     arc_numbering_forget(db);
+    arc_events_discard(db, db->events_at_tx);
     return db->ops->rollback(db->store);
 }
 
@@ -166,21 +185,27 @@ int arc_tx_active(const arc_db *db)
     return db != NULL && db->in_tx;
 }
 
+/* What every write scope remembers, to undo a failed call's traces. */
+static void remember_call(arc_db *db, enum arc_call_scope scope)
+{
+    db->events.pending_at_call = db->events.pending_count;
+    if (!db->in_tx)
+        return;
+    memcpy(db->sequences_at_call, db->sequences, sizeof(db->sequences));
+    db->call_scope = scope;
+}
+
 int arc_write_begin(arc_db *db)
 {
-    if (!db->in_tx)
-        return db->ops->begin(db->store);
-    memcpy(db->sequences_at_call, db->sequences, sizeof(db->sequences));
-    db->call_scope = ARC_SCOPE_SAVEPOINT;
-    return db->ops->savepoint(db->store);
+    remember_call(db, ARC_SCOPE_SAVEPOINT);
+    return db->in_tx ? db->ops->savepoint(db->store) : db->ops->begin(db->store);
 }
 
 int arc_write_begin_checked(arc_db *db)
 {
+    remember_call(db, ARC_SCOPE_CHECKED);
     if (!db->in_tx)
         return db->ops->begin(db->store);
-    memcpy(db->sequences_at_call, db->sequences, sizeof(db->sequences));
-    db->call_scope = ARC_SCOPE_CHECKED;
     db->changes_at_call = db->ops->change_count(db->store);
     return ARC_OK;
 }
@@ -194,18 +219,15 @@ static int end_checked_call(arc_db *db, int rc)
 
     db->in_tx = false;
     arc_numbering_forget(db);
+    arc_events_discard(db, db->events_at_tx);
     db->ops->rollback(db->store);
     return arc_fail_context(rc, "transaction rolled back: ");
 }
 
 int arc_write_end(arc_db *db, int rc)
 {
-    if (!db->in_tx && rc == ARC_OK)
-        return db->ops->commit(db->store);
-    if (!db->in_tx) {
-        db->ops->rollback(db->store);
-        return rc;
-    }
+    if (!db->in_tx)
+        return finish_transaction(db, rc, db->events.pending_at_call);
 
     if (rc == ARC_OK)
         return db->call_scope == ARC_SCOPE_SAVEPOINT ? db->ops->release(db->store)
@@ -213,6 +235,7 @@ int arc_write_end(arc_db *db, int rc)
 
     /* Undo the call's work, keeping the caller's error message. */
     memcpy(db->sequences, db->sequences_at_call, sizeof(db->sequences));
+    arc_events_discard(db, db->events.pending_at_call);
     if (db->call_scope == ARC_SCOPE_CHECKED)
         return end_checked_call(db, rc);
     db->ops->rollback_to(db->store);

@@ -19,6 +19,25 @@ struct arc_sequence_cache {
     struct arc_sequence_state state; /* state.next is the next number to give */
 };
 
+/* Events written but not yet committed, kept only while someone subscribes,
+ * and the subscribers to give them to after commit. */
+struct arc_subscriber {
+    int id;
+    arc_event_fn fn;
+    void *data;
+};
+
+struct arc_event_queue {
+    struct arc_event *pending;
+    size_t pending_count;
+    size_t pending_capacity;
+    size_t pending_at_call; /* restored when a call inside a transaction fails */
+    struct arc_subscriber *subscribers;
+    size_t subscriber_count;
+    int next_subscription;
+    bool delivering;
+};
+
 /* How a call inside the host's transaction is made atomic. */
 enum arc_call_scope {
     ARC_SCOPE_SAVEPOINT, /* a savepoint, rolled back if the call fails */
@@ -37,6 +56,8 @@ struct arc_db {
     struct arc_sequence_cache sequences_at_call[2]; /* restored when a call fails */
     enum arc_call_scope call_scope;
     int64_t changes_at_call; /* the store's change count when a checked call began */
+    struct arc_event_queue events; /* committed-to-be events for subscribers */
+    size_t events_at_tx;           /* pending events when the host's transaction began */
 };
 
 /* Open a write scope: a transaction, or a savepoint inside the host's. */
@@ -68,6 +89,29 @@ arc_date arc_date_or_today(const arc_db *db, arc_date date);
  * them into a backend filter; @p what names the list in messages. */
 int arc_list_filter(struct arc_store_list *out, const arc_list_opts *opts,
                     const char *what);
+
+/* An event of @p kind about @p record_id of @p customer_id, every other
+ * field empty, for the caller to complete and emit. */
+struct arc_event arc_event_about(arc_event_kind kind, arc_id record_id,
+                                 arc_id customer_id);
+
+/* An event carrying an amount in @p currency. */
+void arc_event_set_amount(struct arc_event *event, int64_t amount, const char *currency);
+
+/*
+ * Append an event to the journal, in the current write scope, stamped with
+ * the book's clock. @p event is only read (its id is not filled in).
+ */
+int arc_event_emit(arc_db *db, const struct arc_event *event);
+
+/* After a commit: give the pending events to the subscribers. */
+void arc_events_deliver(arc_db *db);
+
+/* Forget pending events after the first @p keep (a rollback). */
+void arc_events_discard(arc_db *db, size_t keep);
+
+/* Release the queue when the handle closes. */
+void arc_events_free(arc_db *db);
 
 /* Fail with ARC_EINVAL unless @p db is not NULL. */
 #define ARC_CHECK_DB(db)                                                                 \

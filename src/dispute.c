@@ -181,6 +181,8 @@ static int open_in_scope(arc_db *db, const arc_dispute_opts *opts, arc_id *out)
     if (rc == ARC_OK)
         rc = db->ops->dispute_insert(db->store, &dispute);
     if (rc == ARC_OK)
+        rc = arc_dispute_emit(db, &dispute, ARC_EVENT_DISPUTE_OPENED, dispute.opened_by);
+    if (rc == ARC_OK)
         *out = dispute.id;
     arc_dispute_clear(&dispute);
     arc_invoice_clear(&invoice);
@@ -210,7 +212,32 @@ int arc_dispute_open(arc_id *out, arc_db *db, const arc_dispute_opts *opts)
  * Every other call loads a dispute, changes it with a step function, and
  * stores it, in one write scope.
  */
-int arc_dispute_change(arc_db *db, arc_id id, dispute_step step, const void *arg)
+int arc_dispute_emit(arc_db *db, const struct arc_dispute *dispute, arc_event_kind kind,
+                     const char *actor)
+{
+    struct arc_event event = arc_event_about(kind, dispute->id, dispute->customer_id);
+    char detail[64];
+
+    event.invoice_id = dispute->invoice_id;
+    event.dispute_id = dispute->id;
+    event.actor = (char *)actor;
+    if (kind == ARC_EVENT_DISPUTE_OPENED) {
+        arc_event_set_amount(&event, dispute->amount, dispute->currency);
+        event.detail = dispute->reason_code;
+    } else if (kind == ARC_EVENT_DISPUTE_ESCALATED) {
+        snprintf(detail, sizeof(detail), "level %d", dispute->escalation_level);
+        event.detail = detail;
+    } else if (kind == ARC_EVENT_DISPUTE_RESOLVED) {
+        arc_event_set_amount(&event, dispute->resolved_amount, dispute->currency);
+        event.detail = (char *)arc_dispute_outcome_name(dispute->outcome);
+    } else if (kind == ARC_EVENT_DISPUTE_REOPENED) {
+        event.detail = dispute->reopen_reason;
+    }
+    return arc_event_emit(db, &event);
+}
+
+int arc_dispute_change(arc_db *db, arc_id id, dispute_step step, const void *arg,
+                       arc_event_kind kind, const char *actor)
 {
     struct arc_dispute dispute = { 0 };
     int rc;
@@ -225,6 +252,8 @@ int arc_dispute_change(arc_db *db, arc_id id, dispute_step step, const void *arg
         dispute.updated_at = arc_db_now(db);
         rc = db->ops->dispute_update(db->store, &dispute);
     }
+    if (rc == ARC_OK)
+        rc = arc_dispute_emit(db, &dispute, kind, actor);
     arc_dispute_clear(&dispute);
     return arc_write_end(db, rc);
 }
@@ -278,7 +307,8 @@ int arc_dispute_review(arc_db *db, arc_id id, const char *actor)
     rc = arc_dispute_check_actor(id, actor);
     if (rc != ARC_OK)
         return rc;
-    return arc_dispute_change(db, id, review_step, NULL);
+    return arc_dispute_change(db, id, review_step, NULL, ARC_EVENT_DISPUTE_REVIEWED,
+                              actor);
 }
 
 int arc_dispute_escalate(arc_db *db, arc_id id, const char *actor)
@@ -289,7 +319,8 @@ int arc_dispute_escalate(arc_db *db, arc_id id, const char *actor)
     rc = arc_dispute_check_actor(id, actor);
     if (rc != ARC_OK)
         return rc;
-    return arc_dispute_change(db, id, escalate_step, NULL);
+    return arc_dispute_change(db, id, escalate_step, NULL, ARC_EVENT_DISPUTE_ESCALATED,
+                              actor);
 }
 
 struct update_args {
@@ -384,5 +415,6 @@ int arc_dispute_update(arc_db *db, arc_id id, const arc_dispute_opts *opts,
     rc = check_update(opts, fields);
     if (rc != ARC_OK)
         return rc;
-    return arc_dispute_change(db, id, update_step, &args);
+    return arc_dispute_change(db, id, update_step, &args, ARC_EVENT_DISPUTE_UPDATED,
+                              NULL);
 }

@@ -36,8 +36,14 @@ void arc_dispute_enter(arc_db *db, struct arc_dispute *dispute,
  * clears it). */
 int arc_dispute_replace_text(char **slot, const char *value);
 
-/* Load a dispute, let @p step change it, and store it, in one write scope. */
+/* Journal an event of @p kind about the dispute, done by @p actor. */
+int arc_dispute_emit(arc_db *db, const struct arc_dispute *dispute, arc_event_kind kind,
+                     const char *actor);
+
+/* Load a dispute, let @p step change it, store it and journal @p kind, in
+ * one write scope. */
 typedef int (*dispute_step)(arc_db *db, struct arc_dispute *dispute, const void *arg);
-int arc_dispute_change(arc_db *db, arc_id id, dispute_step step, const void *arg);
+int arc_dispute_change(arc_db *db, arc_id id, dispute_step step, const void *arg,
+                       arc_event_kind kind, const char *actor);
 
 #endif

@@ -146,7 +146,8 @@ int arc_dispute_resolve(arc_db *db, arc_id id, const arc_dispute_resolution *res
         return rc;
     args.resolution = resolution;
     args.on = arc_date_or_today(db, resolution->date);
-    return arc_dispute_change(db, id, resolve_step, &args);
+    return arc_dispute_change(db, id, resolve_step, &args, ARC_EVENT_DISPUTE_RESOLVED,
+                              resolution->resolved_by);
 }
 
 static int reopen_step(arc_db *db, struct arc_dispute *dispute, const void *arg)
@@ -196,5 +197,6 @@ int arc_dispute_reopen(arc_db *db, arc_id id, const char *actor, const char *rea
         rc = arc_check_text("dispute", "reason", reason, TEXT_MAX, false);
     if (rc != ARC_OK)
         return rc;
-    return arc_dispute_change(db, id, reopen_step, reason);
+    return arc_dispute_change(db, id, reopen_step, reason, ARC_EVENT_DISPUTE_REOPENED,
+                              actor);
 }

@@ -121,13 +121,35 @@ static int build_lines(struct arc_invoice *invoice, struct arc_invoice_line *lin
 }
 
 /* Insert the invoice, generating its number when none was given. */
+/* Journal what happened to an invoice; @p amount goes with it when not 0. */
+static int emit_invoice_event(arc_db *db, const struct arc_invoice *invoice,
+                              arc_event_kind kind, int64_t amount)
+{
+    struct arc_event event = arc_event_about(kind, invoice->id, invoice->customer_id);
+
+    event.invoice_id = invoice->id;
+    event.detail = invoice->number;
+    if (amount != 0)
+        arc_event_set_amount(&event, amount, invoice->currency);
+    return arc_event_emit(db, &event);
+}
+
+static int emit_created(arc_db *db, const struct arc_invoice *invoice)
+{
+    if (invoice->status == ARC_INVOICE_DRAFT)
+        return emit_invoice_event(db, invoice, ARC_EVENT_INVOICE_CREATED, 0);
+    return emit_invoice_event(db, invoice, ARC_EVENT_INVOICE_ISSUED, invoice->total);
+}
+
 static int insert_numbered(arc_db *db, struct arc_invoice *invoice, bool generate)
 {
     char number[ARC_NUMBER_BUFSIZE];
     int rc;
 
-    if (!generate)
-        return db->ops->invoice_insert(db->store, invoice);
+    if (!generate) {
+        rc = db->ops->invoice_insert(db->store, invoice);
+        return rc == ARC_OK ? emit_created(db, invoice) : rc;
+    }
 
     /* A generated number may collide with one a host chose: skip past it. */
     for (int attempt = 0; attempt < GENERATED_NUMBER_TRIES; attempt++) {
@@ -136,6 +158,8 @@ static int insert_numbered(arc_db *db, struct arc_invoice *invoice, bool generat
             return rc;
         invoice->number = number;
         rc = db->ops->invoice_insert(db->store, invoice);
+        if (rc == ARC_OK)
+            rc = emit_created(db, invoice);
         invoice->number = NULL;
         if (rc != ARC_EEXISTS)
             return rc;
@@ -250,6 +274,9 @@ static int add_line_in_scope(arc_db *db, arc_id invoice_id,
         invoice.updated_at = arc_db_now(db);
         rc = db->ops->invoice_update(db->store, &invoice);
     }
+    if (rc == ARC_OK)
+        rc = emit_invoice_event(db, &invoice, ARC_EVENT_INVOICE_LINE_ADDED,
+                                line.net + line.tax);
     arc_invoice_clear(&invoice);
     return rc;
 }
@@ -287,6 +314,8 @@ static int issue_in_scope(arc_db *db, arc_id invoice_id, arc_date issue_date)
         invoice.updated_at = arc_db_now(db);
         rc = db->ops->invoice_update(db->store, &invoice);
     }
+    if (rc == ARC_OK)
+        rc = emit_invoice_event(db, &invoice, ARC_EVENT_INVOICE_ISSUED, invoice.total);
     arc_invoice_clear(&invoice);
     return rc;
 }
@@ -317,6 +346,8 @@ static int delete_in_scope(arc_db *db, arc_id invoice_id)
                       invoice.number, arc_invoice_status_name(invoice.status));
     if (rc == ARC_OK)
         rc = db->ops->invoice_delete(db->store, invoice_id);
+    if (rc == ARC_OK)
+        rc = emit_invoice_event(db, &invoice, ARC_EVENT_INVOICE_DELETED, 0);
     arc_invoice_clear(&invoice);
     return rc;
 }
@@ -372,8 +403,17 @@ static int close_in_scope(arc_db *db, arc_id invoice_id, arc_application_kind ki
         if (reason != NULL && invoice.close_reason == NULL)
             rc = arc_fail(ARC_ENOMEM, "invoice %s: out of memory", invoice.number);
     }
-    if (rc == ARC_OK)
+    if (rc == ARC_OK) {
+        int64_t amount = invoice.balance;
+
         rc = arc_settle_close_invoice(db, &invoice, kind, on);
+        if (rc == ARC_OK)
+            rc = emit_invoice_event(db, &invoice,
+                                    kind == ARC_APPLICATION_VOID
+                                        ? ARC_EVENT_INVOICE_VOIDED
+                                        : ARC_EVENT_INVOICE_WRITTEN_OFF,
+                                    amount);
+    }
     arc_invoice_clear(&invoice);
     return rc;
 }

@@ -95,6 +95,13 @@ int arc_db_set_numbering(arc_db *db, arc_sequence sequence, const char *prefix,
     if (rc != ARC_OK)
         return rc;
     rc = db->ops->sequence_put(db->store, sequence, &state);
+    if (rc == ARC_OK) {
+        struct arc_event event = arc_event_about(ARC_EVENT_NUMBERING_CHANGED, 0, 0);
+
+        event.detail =
+            (char *)(sequence == ARC_SEQUENCE_INVOICE ? "invoice" : "credit_memo");
+        rc = arc_event_emit(db, &event);
+    }
     if (rc == ARC_OK && db->in_tx) {
         db->sequences[sequence].loaded = true;
         db->sequences[sequence].dirty = false;

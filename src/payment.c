@@ -81,6 +81,14 @@ static int record_in_scope(arc_db *db, struct arc_payment *payment, unsigned int
     }
 
     rc = db->ops->payment_insert(db->store, payment);
+    if (rc == ARC_OK) {
+        struct arc_event event = arc_event_about(ARC_EVENT_PAYMENT_RECEIVED, payment->id,
+                                                 payment->customer_id);
+
+        arc_event_set_amount(&event, payment->amount, payment->currency);
+        event.detail = payment->reference;
+        rc = arc_event_emit(db, &event);
+    }
     if (rc != ARC_OK || !(flags & ARC_PAYMENT_AUTO_APPLY))
         return rc;
 

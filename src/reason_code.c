@@ -2,6 +2,7 @@
  * The catalog of dispute reason codes: the codes a new book starts with,
  * and adding, relabelling, deactivating, deleting and listing codes.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,6 +92,17 @@ static int check_opts(const arc_reason_code_opts *opts)
     return rc;
 }
 
+/* Journal a change to the catalog: "SLA_CREDIT added". */
+static int emit_change(arc_db *db, const char *code, const char *what)
+{
+    struct arc_event event = arc_event_about(ARC_EVENT_REASON_CODE_CHANGED, 0, 0);
+    char detail[ARC_REASON_CODE_MAX + 32];
+
+    snprintf(detail, sizeof(detail), "%s %s", code, what);
+    event.detail = detail;
+    return arc_event_emit(db, &event);
+}
+
 int arc_reason_code_add(arc_db *db, const arc_reason_code_opts *opts)
 {
     struct arc_reason_code reason = { 0 };
@@ -116,7 +128,10 @@ int arc_reason_code_add(arc_db *db, const arc_reason_code_opts *opts)
     rc = arc_write_begin_checked(db);
     if (rc != ARC_OK)
         return rc;
-    return arc_write_end(db, db->ops->reason_code_insert(db->store, &reason));
+    rc = db->ops->reason_code_insert(db->store, &reason);
+    if (rc == ARC_OK)
+        rc = emit_change(db, reason.code, "added");
+    return arc_write_end(db, rc);
 }
 
 /* Replace a string of a loaded record with a copy of @p value. */
@@ -149,6 +164,11 @@ static int update_in_scope(arc_db *db, const char *code, const arc_reason_code_o
     if (rc == ARC_OK) {
         reason.updated_at = arc_db_now(db);
         rc = db->ops->reason_code_update(db->store, &reason);
+        if (rc == ARC_OK)
+            rc = emit_change(db, reason.code,
+                             opts            ? "relabelled"
+                             : reason.active ? "activated"
+                                             : "deactivated");
     }
     arc_reason_code_clear(&reason);
     return rc;
@@ -194,6 +214,8 @@ static int delete_in_scope(arc_db *db, const char *code)
                         "reason code %s: disputes use it; deactivate it instead", code);
     if (rc == ARC_OK)
         rc = db->ops->reason_code_delete(db->store, code);
+    if (rc == ARC_OK)
+        rc = emit_change(db, code, "deleted");
     return rc;
 }
 

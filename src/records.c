@@ -146,3 +146,28 @@ const char *arc_application_kind_name(arc_application_kind kind)
         return NULL;
     return names[kind];
 }
+
+void arc_communication_clear(struct arc_communication *communication)
+{
+    char **strings[] = { &communication->user,       &communication->subject,
+                         &communication->body,       &communication->email_from,
+                         &communication->email_to,   &communication->email_cc,
+                         &communication->message_id, &communication->in_reply_to,
+                         &communication->thread_id,  &communication->phone_number };
+
+    for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
+        free(*strings[i]);
+    for (size_t i = 0; i < communication->message_count; i++) {
+        free(communication->messages[i].author);
+        free(communication->messages[i].text);
+    }
+    free(communication->messages);
+    free(communication->invoice_ids);
+    *communication = (struct arc_communication){ 0 };
+}
+
+void arc_communication_hit_clear(struct arc_communication_hit *hit)
+{
+    free(hit->snippet);
+    *hit = (struct arc_communication_hit){ 0 };
+}

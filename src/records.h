@@ -200,4 +200,78 @@ void arc_credit_memo_clear(struct arc_credit_memo *memo);
 void arc_reason_code_clear(struct arc_reason_code *reason);
 void arc_dispute_clear(struct arc_dispute *dispute);
 
+struct arc_event {
+    arc_id id;
+    arc_event_kind kind;
+    arc_time occurred_at;
+    char *actor;
+    arc_id record_id;
+    arc_id customer_id;
+    arc_id invoice_id;
+    arc_id dispute_id;
+    int64_t amount;
+    arc_currency_code currency; /* "" when no amount */
+    char *detail;
+};
+
+struct arc_event_page {
+    struct arc_event *items;
+    size_t count;
+};
+
+void arc_event_clear(struct arc_event *event);
+
+struct arc_chat_message {
+    char *author;
+    arc_time sent_at;
+    char *text;
+};
+
+struct arc_communication {
+    arc_id id;
+    arc_id customer_id;
+    arc_communication_channel channel;
+    arc_communication_direction direction;
+    arc_time occurred_at;
+    arc_time created_at;
+    char *user;
+    char *subject;
+    char *body;
+    char *email_from;
+    char *email_to;
+    char *email_cc;
+    char *message_id;
+    char *in_reply_to;
+    char *thread_id; /* Message-ID of the thread's first email, or NULL */
+    char *phone_number;
+    int64_t call_duration;
+    arc_call_outcome call_outcome;
+    arc_id dispute_id;   /* 0 when none */
+    arc_id *invoice_ids; /* ascending */
+    size_t invoice_count;
+    struct arc_chat_message *messages; /* in the order sent */
+    size_t message_count;
+};
+
+struct arc_communication_page {
+    struct arc_communication *items;
+    size_t count;
+};
+
+struct arc_communication_hit {
+    arc_id id;
+    arc_id customer_id;
+    arc_communication_channel channel;
+    arc_time occurred_at;
+    char *snippet;
+};
+
+struct arc_communication_hit_page {
+    struct arc_communication_hit *items;
+    size_t count;
+};
+
+void arc_communication_clear(struct arc_communication *communication);
+void arc_communication_hit_clear(struct arc_communication_hit *hit);
+
 #endif

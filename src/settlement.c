@@ -84,6 +84,21 @@ static int check_application(const struct arc_credit_source *source,
     return ARC_OK;
 }
 
+/* Journal that part of a payment or credit memo went to an invoice. */
+static int emit_applied(arc_db *db, const struct arc_credit_source *source,
+                        const struct arc_invoice *invoice, int64_t amount)
+{
+    arc_event_kind kind = source->kind == ARC_APPLICATION_PAYMENT
+                              ? ARC_EVENT_PAYMENT_APPLIED
+                              : ARC_EVENT_CREDIT_MEMO_APPLIED;
+    struct arc_event event = arc_event_about(kind, source->id, source->customer_id);
+
+    event.invoice_id = invoice->id;
+    event.detail = invoice->number;
+    arc_event_set_amount(&event, amount, invoice->currency);
+    return arc_event_emit(db, &event);
+}
+
 static arc_date default_applied_on(arc_db *db, const struct arc_credit_source *source)
 {
     arc_date today = arc_db_today(db);
@@ -111,6 +126,8 @@ int arc_settle_apply(arc_db *db, struct arc_credit_source *source, arc_id invoic
         rc = record_application(db, &invoice, source->kind, source->id, amount,
                                 applied_on);
     if (rc == ARC_OK)
+        rc = emit_applied(db, source, &invoice, amount);
+    if (rc == ARC_OK)
         source->applied += amount;
     arc_invoice_clear(&invoice);
     return rc;
@@ -135,6 +152,8 @@ static int apply_page(arc_db *db, struct arc_credit_source *source,
         if (on < invoice->issue_date)
             on = invoice->issue_date;
         rc = record_application(db, invoice, source->kind, source->id, amount, on);
+        if (rc == ARC_OK)
+            rc = emit_applied(db, source, invoice, amount);
         if (rc == ARC_OK)
             source->applied += amount;
     }

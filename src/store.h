@@ -67,6 +67,30 @@ struct arc_customer_terms {
     arc_customer_status status;
 };
 
+/* Which communications a list returns (already validated by the core): at
+ * most one of customer_id, invoice_id and dispute_id is set. Lists run by
+ * (occurred_at, id) descending, starting after the cursor when before_id is
+ * not 0. */
+struct arc_communication_filter {
+    arc_id customer_id;
+    arc_id invoice_id;
+    arc_id dispute_id;
+    int channel; /* -1: all */
+    arc_time before_occurred_at;
+    arc_id before_id;
+    unsigned int limit;
+};
+
+/* A full-text search (already validated by the core). */
+struct arc_communication_query {
+    const char *match;  /* the user's query, in the backend's search syntax */
+    arc_id customer_id; /* 0: all */
+    unsigned int limit;
+    unsigned int offset;
+    const char *mark_open;
+    const char *mark_close;
+};
+
 struct arc_sequence_state {
     char prefix[33];
     int64_t next;
@@ -192,8 +216,35 @@ struct arc_store_ops {
                                          const char *currency, int64_t *out);
 
     /* Communications (communication*.c and sqlite_communication.c). */
+    /* insert writes the record, its invoice links, its chat messages and its
+     * search entry, and fills in the id. find_email gives the id and thread
+     * id of the email with a Message-ID (ARC_ENOTFOUND, no message, when
+     * none). list_thread lists a customer's emails of one thread oldest
+     * first. move_thread puts a customer's emails of thread @p from into
+     * thread @p to. search returns ARC_EINVAL for a query the backend cannot
+     * parse. */
+    int (*communication_insert)(arc_store *store,
+                                struct arc_communication *communication);
+    int (*communication_get)(arc_store *store, arc_id id, struct arc_communication *out);
+    int (*communication_find_email)(arc_store *store, const char *message_id,
+                                    struct arc_communication *out);
+    int (*communication_list)(arc_store *store,
+                              const struct arc_communication_filter *filter,
+                              struct arc_communication_page *out);
+    int (*communication_list_thread)(arc_store *store, arc_id customer_id,
+                                     const char *thread_id,
+                                     struct arc_communication_page *out);
+    int (*communication_move_thread)(arc_store *store, arc_id customer_id,
+                                     const char *from, const char *to);
+    int (*communication_search)(arc_store *store,
+                                const struct arc_communication_query *query,
+                                struct arc_communication_hit_page *out);
 
-    /* The event journal (event.c and sqlite_event.c). */
+    /* The event journal (event.c and sqlite_event.c): append fills in the
+     * id; list reads events after @p after_id, oldest first. */
+    int (*event_append)(arc_store *store, struct arc_event *event);
+    int (*event_list)(arc_store *store, arc_id after_id, unsigned int limit,
+                      struct arc_event_page *out);
 
     /* Sums for balances: invoice balances of a customer in a currency, and
      * the unapplied remainders of its payments and credit memos in force. */

@@ -61,6 +61,16 @@ int arc_sqlite_dispute_outcome_parse(const char *text)
     return parse(dispute_outcome, text);
 }
 
+static const char *event_kind(int value)
+{
+    return arc_event_kind_name((arc_event_kind)value);
+}
+
+int arc_sqlite_event_kind_parse(const char *text)
+{
+    return parse(event_kind, text);
+}
+
 int arc_sqlite_customer_status_parse(const char *text)
 {
     return parse(customer_status, text);

@@ -18,7 +18,7 @@
 #define ARC_SQLITE_APPLICATION_ID 0x41524342
 
 /* The schema this library writes. */
-#define ARC_SQLITE_SCHEMA_VERSION 2
+#define ARC_SQLITE_SCHEMA_VERSION 3
 
 #define ARC_SQLITE_STMT_CACHE 128
 
@@ -112,6 +112,7 @@ int arc_sqlite_method_parse(const char *text);
 int arc_sqlite_application_kind_parse(const char *text);
 int arc_sqlite_dispute_status_parse(const char *text);
 int arc_sqlite_dispute_outcome_parse(const char *text);
+int arc_sqlite_event_kind_parse(const char *text);
 
 /* The record operations, grouped by file. */
 int arc_sqlite_sequence_take(arc_store *store, arc_sequence kind,
@@ -198,5 +199,27 @@ int arc_sqlite_scan_open_items(arc_store *store,
                                arc_open_item_fn fn, void *ctx);
 int arc_sqlite_scan_applications_after(arc_store *store, arc_date after,
                                        arc_application_fn fn, void *ctx);
+
+int arc_sqlite_event_append(arc_store *store, struct arc_event *event);
+int arc_sqlite_event_list(arc_store *store, arc_id after_id, unsigned int limit,
+                          struct arc_event_page *out);
+
+int arc_sqlite_communication_insert(arc_store *store,
+                                    struct arc_communication *communication);
+int arc_sqlite_communication_get(arc_store *store, arc_id id,
+                                 struct arc_communication *out);
+int arc_sqlite_communication_find_email(arc_store *store, const char *message_id,
+                                        struct arc_communication *out);
+int arc_sqlite_communication_list(arc_store *store,
+                                  const struct arc_communication_filter *filter,
+                                  struct arc_communication_page *out);
+int arc_sqlite_communication_list_thread(arc_store *store, arc_id customer_id,
+                                         const char *thread_id,
+                                         struct arc_communication_page *out);
+int arc_sqlite_communication_move_thread(arc_store *store, arc_id customer_id,
+                                         const char *from, const char *to);
+int arc_sqlite_communication_search(arc_store *store,
+                                    const struct arc_communication_query *query,
+                                    struct arc_communication_hit_page *out);
 
 #endif

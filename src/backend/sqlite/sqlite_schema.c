@@ -151,7 +151,7 @@ static const char SCHEMA_V1[] =
     "  WHERE reversed_on IS NOT NULL;";
 
 /* Version 2: disputes and the catalog of their reason codes, which the core
- * seeds. */
+ * seeds, and the append-only event journal. */
 static const char SCHEMA_V2[] =
     "CREATE TABLE reason_codes ("
     "  code TEXT PRIMARY KEY,"
@@ -193,16 +193,114 @@ static const char SCHEMA_V2[] =
     "CREATE INDEX disputes_by_invoice ON disputes (invoice_id);"
     "CREATE INDEX disputes_by_customer ON disputes (customer_id, id);"
     "CREATE INDEX disputes_by_reason ON disputes (reason_code);"
+    "CREATE TABLE events ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kind TEXT NOT NULL,"
+    "  occurred_at TEXT NOT NULL,"
+    "  actor TEXT,"
+    "  record_id INTEGER NOT NULL,"
+    "  customer_id INTEGER,"
+    "  invoice_id INTEGER,"
+    "  dispute_id INTEGER,"
+    "  amount INTEGER,"
+    "  currency TEXT,"
+    "  detail TEXT"
+    ");"
+    "CREATE TRIGGER events_are_not_updated BEFORE UPDATE ON events"
+    "  BEGIN SELECT RAISE(ABORT, 'the event journal is append-only'); END;"
+    "CREATE TRIGGER events_are_not_deleted BEFORE DELETE ON events"
+    "  BEGIN SELECT RAISE(ABORT, 'the event journal is append-only'); END;"
     "CREATE TABLE dispute_lines ("
     "  dispute_id INTEGER NOT NULL REFERENCES disputes (id),"
     "  line_no INTEGER NOT NULL CHECK (line_no >= 1),"
     "  PRIMARY KEY (dispute_id, line_no)"
     ") WITHOUT ROWID;";
 
+/* Version 3: communications with customers, their links to invoices, chat
+ * transcripts, and their full-text index. The index reads its text through
+ * the communication_documents view (external content), so that bodies are
+ * stored once; the backend adds each communication to it when inserting. */
+static const char SCHEMA_V3[] =
+    "CREATE TABLE communications ("
+    "  id INTEGER PRIMARY KEY,"
+    "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+    "  channel TEXT NOT NULL"
+    "    CHECK (channel = 'email' OR channel = 'chat' OR channel = 'call'"
+    "           OR channel = 'note' OR channel = 'letter' OR channel = 'sms'"
+    "           OR channel = 'portal'),"
+    "  direction TEXT NOT NULL"
+    "    CHECK (direction = 'inbound' OR direction = 'outbound'"
+    "           OR direction = 'internal'),"
+    "  occurred_at TEXT NOT NULL,"
+    "  user_name TEXT,"
+    "  subject TEXT,"
+    "  body TEXT,"
+    "  email_from TEXT,"
+    "  email_to TEXT,"
+    "  email_cc TEXT,"
+    "  message_id TEXT,"
+    "  in_reply_to TEXT,"
+    "  thread_id TEXT,"
+    "  phone_number TEXT,"
+    "  call_duration INTEGER CHECK (call_duration IS NULL OR call_duration >= 0),"
+    "  call_outcome TEXT"
+    "    CHECK (call_outcome IS NULL OR call_outcome = 'reached'"
+    "           OR call_outcome = 'voicemail' OR call_outcome = 'no_answer'"
+    "           OR call_outcome = 'promise_to_pay' OR call_outcome = 'refused'),"
+    "  dispute_id INTEGER REFERENCES disputes (id),"
+    "  created_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX communications_by_time ON communications (occurred_at, id);"
+    "CREATE INDEX communications_by_customer"
+    "  ON communications (customer_id, occurred_at, id);"
+    "CREATE INDEX communications_by_dispute"
+    "  ON communications (dispute_id, occurred_at, id)"
+    "  WHERE dispute_id IS NOT NULL;"
+    "CREATE INDEX communications_by_thread"
+    "  ON communications (customer_id, thread_id, occurred_at, id)"
+    "  WHERE thread_id IS NOT NULL;"
+    "CREATE UNIQUE INDEX communications_by_message_id ON communications (message_id)"
+    "  WHERE message_id IS NOT NULL;"
+    "CREATE TABLE communication_invoices ("
+    "  communication_id INTEGER NOT NULL REFERENCES communications (id),"
+    "  invoice_id INTEGER NOT NULL REFERENCES invoices (id),"
+    "  PRIMARY KEY (communication_id, invoice_id)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX communication_invoices_by_invoice"
+    "  ON communication_invoices (invoice_id, communication_id);"
+    "CREATE TABLE chat_messages ("
+    "  id INTEGER PRIMARY KEY,"
+    "  communication_id INTEGER NOT NULL REFERENCES communications (id),"
+    "  seq INTEGER NOT NULL CHECK (seq >= 1),"
+    "  author TEXT NOT NULL,"
+    "  sent_at TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  UNIQUE (communication_id, seq)"
+    ");"
+    "CREATE VIEW communication_documents (id, subject, body, participants) AS"
+    "  SELECT c.id, c.subject,"
+    "    CASE WHEN c.channel = 'chat' THEN"
+    "      coalesce(c.body || char(10), '') || coalesce((SELECT group_concat(t, char(10))"
+    "        FROM (SELECT m.text AS t FROM chat_messages m"
+    "              WHERE m.communication_id = c.id ORDER BY m.seq)), '')"
+    "    ELSE c.body END,"
+    "    coalesce(c.user_name, '') || ' ' || coalesce(c.email_from, '') || ' '"
+    "      || coalesce(c.email_to, '') || ' ' || coalesce(c.email_cc, '') || ' '"
+    "      || coalesce(c.phone_number, '') || ' '"
+    "      || coalesce((SELECT group_concat(a, ' ') FROM (SELECT m.author AS a"
+    "           FROM chat_messages m WHERE m.communication_id = c.id"
+    "           GROUP BY m.author ORDER BY min(m.seq))), '')"
+    "  FROM communications c;"
+    "CREATE VIRTUAL TABLE communications_fts USING fts5 ("
+    "  subject, body, participants, content = 'communication_documents',"
+    "  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'"
+    ");";
+
 /* Migration i brings a book from schema version i to i + 1. */
 static const char *const MIGRATIONS[ARC_SQLITE_SCHEMA_VERSION] = {
     SCHEMA_V1,
     SCHEMA_V2,
+    SCHEMA_V3,
 };
 
 /* The version whose migration creates the reason code catalog. */

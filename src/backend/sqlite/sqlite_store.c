@@ -271,7 +271,16 @@ const struct arc_store_ops arc_sqlite_store = {
     .sum_open_disputes_of_invoice = arc_sqlite_sum_open_disputes_of_invoice,
     .sum_open_disputes_of_customer = arc_sqlite_sum_open_disputes_of_customer,
     /* Communications. */
+    .communication_insert = arc_sqlite_communication_insert,
+    .communication_get = arc_sqlite_communication_get,
+    .communication_find_email = arc_sqlite_communication_find_email,
+    .communication_list = arc_sqlite_communication_list,
+    .communication_list_thread = arc_sqlite_communication_list_thread,
+    .communication_move_thread = arc_sqlite_communication_move_thread,
+    .communication_search = arc_sqlite_communication_search,
     /* The event journal. */
+    .event_append = arc_sqlite_event_append,
+    .event_list = arc_sqlite_event_list,
     .sum_invoice_balances = arc_sqlite_sum_invoice_balances,
     .sum_unapplied_credit = arc_sqlite_sum_unapplied_credit,
     .scan_open_items = arc_sqlite_scan_open_items,
