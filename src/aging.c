@@ -24,7 +24,7 @@ static int check_opts(const arc_aging_opts *opts)
     if (opts->version != ARC_AGING_OPTS_VERSION)
         return arc_fail(ARC_EVERSION, "aging options: version %u is not supported",
                         opts->version);
-    if (opts->flags & ~(unsigned int)ARC_AGING_TOTALS_ONLY)
+    if (opts->flags & ~(unsigned int)(ARC_AGING_TOTALS_ONLY | ARC_AGING_SPLIT_DISPUTED))
         return arc_fail(ARC_EINVAL, "aging: flags: unknown bits 0x%x", opts->flags);
     if (opts->as_of != ARC_DATE_NONE &&
         arc_date_to_ymd(NULL, NULL, NULL, opts->as_of) != 0)
@@ -82,9 +82,11 @@ static size_t bucket_of(const arc_aging *aging, arc_date due_date)
     return aging->bucket_count - 1;
 }
 
-static int add_to_row(struct arc_aging_row *row, size_t bucket, int64_t amount)
+static int add_to_row(struct arc_aging_row *row, size_t bucket, int64_t amount,
+                      int64_t disputed)
 {
     if (!arc_add_i64(&row->amounts[bucket], row->amounts[bucket], amount) ||
+        !arc_add_i64(&row->disputed[bucket], row->disputed[bucket], disputed) ||
         !arc_add_i64(&row->total, row->total, amount))
         return arc_fail(ARC_EOVERFLOW, "aging: the %s total does not fit in 64 bits",
                         row->currency);
@@ -97,21 +99,26 @@ static int count_item(arc_aging *aging, const struct arc_open_item *item, int64_
 {
     struct arc_aging_row *row, *total;
     size_t bucket = bucket_of(aging, item->due_date);
+    int64_t disputed = 0;
     int rc;
 
     if (balance <= 0)
         return ARC_OK;
+    if (aging->disputed != NULL && aging->disputed->count > 0) {
+        disputed = arc_change_map_take(aging->disputed, item->invoice_id);
+        disputed = disputed < balance ? disputed : balance;
+    }
     total = arc_aging_rows_find(&aging->totals, 0, item->currency);
     if (total == NULL)
         return ARC_ENOMEM;
-    rc = add_to_row(total, bucket, balance);
+    rc = add_to_row(total, bucket, balance, disputed);
     if (rc != ARC_OK || aging->totals_only)
         return rc;
 
     row = arc_aging_rows_find(&aging->rows, item->customer_id, item->currency);
     if (row == NULL)
         return ARC_ENOMEM;
-    return add_to_row(row, bucket, balance);
+    return add_to_row(row, bucket, balance, disputed);
 }
 
 struct scan_ctx {
@@ -179,13 +186,25 @@ static int count_settled_since(arc_db *db, struct scan_ctx *ctx,
     return rc;
 }
 
+static int on_disputed(void *data, arc_id invoice_id, int64_t amount)
+{
+    return arc_change_map_add(data, invoice_id, amount);
+}
+
 static int compute(arc_db *db, arc_aging *aging,
                    const struct arc_open_item_filter *filter)
 {
     struct arc_change_map changes = { 0 };
+    struct arc_change_map disputed = { 0 };
     struct scan_ctx ctx = { aging, &changes };
     int rc = db->ops->scan_applications_after(db->store, aging->as_of,
                                               on_later_application, &ctx);
+
+    if (rc == ARC_OK && aging->split_disputed) {
+        aging->disputed = &disputed;
+        rc = db->ops->scan_disputed_amounts(db->store, aging->as_of, on_disputed,
+                                            &disputed);
+    }
 
     if (rc == ARC_OK)
         rc = db->ops->scan_open_items(db->store, filter, on_open_item, &ctx);
@@ -194,6 +213,8 @@ static int compute(arc_db *db, arc_aging *aging,
     arc_aging_rows_finish(&aging->rows);
     arc_aging_rows_finish(&aging->totals);
     arc_change_map_free(&changes);
+    arc_change_map_free(&disputed);
+    aging->disputed = NULL;
     return rc;
 }
 
@@ -219,6 +240,7 @@ int arc_aging_compute(arc_aging **out, arc_db *db, const arc_aging_opts *opts)
         return arc_fail(ARC_ENOMEM, "aging: out of memory");
     aging->as_of = arc_date_or_today(db, opts->as_of);
     aging->totals_only = (opts->flags & ARC_AGING_TOTALS_ONLY) != 0;
+    aging->split_disputed = (opts->flags & ARC_AGING_SPLIT_DISPUTED) != 0;
     if (opts->bucket_edges != NULL)
         set_buckets(aging, opts->bucket_edges, opts->bucket_edge_count);
     else

@@ -13,6 +13,7 @@ struct arc_aging_row {
     arc_id customer_id; /* 0 in the per-currency totals */
     arc_currency_code currency;
     int64_t amounts[ARC_AGING_MAX_BUCKETS];
+    int64_t disputed[ARC_AGING_MAX_BUCKETS]; /* with ARC_AGING_SPLIT_DISPUTED */
     int64_t total;
     size_t invoice_count;
 };
@@ -27,9 +28,25 @@ struct arc_aging_rows {
     size_t slot_count; /* a power of two, or 0 */
 };
 
+/* Open-addressing map from invoice id to an amount: the change of its
+ * balance after the as-of date, or the part of it under dispute. */
+struct arc_change {
+    arc_id invoice_id; /* 0: empty slot */
+    int64_t delta;
+    bool taken;
+};
+
+struct arc_change_map {
+    struct arc_change *slots;
+    size_t capacity; /* a power of two, or 0 */
+    size_t count;
+};
+
 struct arc_aging {
     arc_date as_of;
     bool totals_only;
+    bool split_disputed;
+    struct arc_change_map *disputed; /* invoice -> disputed amount, while computing */
     size_t edge_count;
     size_t bucket_count;
     int32_t edges[ARC_AGING_MAX_EDGES];
@@ -48,19 +65,6 @@ void arc_aging_rows_finish(struct arc_aging_rows *rows);
 
 /* Release the rows. */
 void arc_aging_rows_free(struct arc_aging_rows *rows);
-
-/* Open-addressing map from invoice id to the change of its balance. */
-struct arc_change {
-    arc_id invoice_id; /* 0: empty slot */
-    int64_t delta;
-    bool taken;
-};
-
-struct arc_change_map {
-    struct arc_change *slots;
-    size_t capacity; /* a power of two, or 0 */
-    size_t count;
-};
 
 /* Add @p delta to the invoice's change. */
 int arc_change_map_add(struct arc_change_map *map, arc_id invoice_id, int64_t delta);

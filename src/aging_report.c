@@ -268,3 +268,19 @@ size_t arc_aging_total_invoice_count(const arc_aging *aging, size_t currency_ind
 
     return found ? found->invoice_count : 0;
 }
+
+int64_t arc_aging_row_disputed(const arc_aging *aging, size_t row, size_t bucket)
+{
+    const struct arc_aging_row *found = aging ? row_at(&aging->rows, row) : NULL;
+
+    return found && bucket < aging->bucket_count ? found->disputed[bucket] : 0;
+}
+
+int64_t arc_aging_total_disputed(const arc_aging *aging, size_t currency_index,
+                                 size_t bucket)
+{
+    const struct arc_aging_row *found =
+        aging ? row_at(&aging->totals, currency_index) : NULL;
+
+    return found && bucket < aging->bucket_count ? found->disputed[bucket] : 0;
+}

@@ -59,6 +59,7 @@ struct arc_open_item_filter {
  * the scan, which then returns that code. */
 typedef int (*arc_open_item_fn)(void *ctx, const struct arc_open_item *item);
 typedef int (*arc_application_fn)(void *ctx, const struct arc_application *application);
+typedef int (*arc_disputed_fn)(void *ctx, arc_id invoice_id, int64_t amount);
 
 /* What invoicing and payments need of a customer; no allocation. */
 struct arc_customer_terms {
@@ -212,6 +213,10 @@ struct arc_store_ops {
      * out one dispute (0: none), and of a customer in a currency. */
     int (*sum_open_disputes_of_invoice)(arc_store *store, arc_id invoice_id,
                                         arc_id except_dispute_id, int64_t *out);
+    /* For aging split by disputes: per invoice, the sum of the disputes
+     * opened on or before @p as_of and not resolved by then. */
+    int (*scan_disputed_amounts)(arc_store *store, arc_date as_of, arc_disputed_fn fn,
+                                 void *ctx);
     int (*sum_open_disputes_of_customer)(arc_store *store, arc_id customer_id,
                                          const char *currency, int64_t *out);
 

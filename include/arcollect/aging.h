@@ -31,7 +31,14 @@ typedef struct arc_aging arc_aging;
 /** Flags for arc_aging_opts::flags. */
 enum arc_aging_flags {
     /** Keep only the totals per currency, not a row per customer. */
-    ARC_AGING_TOTALS_ONLY = 1u << 0
+    ARC_AGING_TOTALS_ONLY = 1u << 0,
+    /**
+     * Also count the part of each balance under open disputes (see
+     * arc_aging_row_disputed()). A dispute counts on the as-of date when it
+     * was opened on or before it and not resolved by it; an invoice's
+     * disputed part is at most its balance.
+     */
+    ARC_AGING_SPLIT_DISPUTED = 1u << 1
 };
 
 /** Version of #arc_aging_opts that this header describes. */
@@ -216,6 +223,31 @@ ARC_EXTERN int64_t arc_aging_total(const arc_aging *aging, size_t currency_index
  */
 ARC_EXTERN size_t arc_aging_total_invoice_count(const arc_aging *aging,
                                                 size_t currency_index);
+
+/**
+ * The part of a row's amount in one bucket that is under open disputes; the
+ * undisputed part is arc_aging_row_amount() less this.
+ *
+ * @param aging  The report, computed with #ARC_AGING_SPLIT_DISPUTED.
+ * @param row    0 to arc_aging_row_count() - 1.
+ * @param bucket 0 to arc_aging_bucket_count() - 1.
+ * @return The disputed amount in minor units; 0 when out of range, when
+ *         @p aging is NULL, or when the report was not split.
+ */
+ARC_EXTERN int64_t arc_aging_row_disputed(const arc_aging *aging, size_t row,
+                                          size_t bucket);
+
+/**
+ * The part of a currency's total in one bucket that is under open disputes.
+ *
+ * @param aging          The report, computed with #ARC_AGING_SPLIT_DISPUTED.
+ * @param currency_index 0 to arc_aging_currency_count() - 1.
+ * @param bucket         0 to arc_aging_bucket_count() - 1.
+ * @return The disputed amount in minor units; 0 when out of range, when
+ *         @p aging is NULL, or when the report was not split.
+ */
+ARC_EXTERN int64_t arc_aging_total_disputed(const arc_aging *aging, size_t currency_index,
+                                            size_t bucket);
 
 #ifdef __cplusplus
 }

@@ -325,6 +325,70 @@ START_TEST(filters_and_totals_only)
 }
 END_TEST
 
+static arc_id dispute_on(arc_id invoice, int64_t amount)
+{
+    arc_dispute_opts opts = ARC_DISPUTE_OPTS_INIT;
+    arc_id id = 0;
+
+    opts.invoice_id = invoice;
+    opts.reason_code = "PRICING";
+    opts.amount = amount;
+    opts.opened_by = "dana";
+    ck_assert_ok(arc_dispute_open(&id, db, &opts));
+    return id;
+}
+
+START_TEST(disputed_amounts_are_shown_apart_when_asked)
+{
+    arc_dispute_resolution rejected = ARC_DISPUTE_RESOLUTION_INIT;
+    arc_aging_opts opts = ARC_AGING_OPTS_INIT;
+    arc_id old_invoice =
+        test_invoice_full(db, acme, NULL, "2025-10-01", "2025-10-31", 10000);
+    arc_id new_invoice =
+        test_invoice_full(db, acme, NULL, "2026-03-01", "2026-03-31", 3000);
+    arc_id paid_down =
+        test_invoice_full(db, acme, NULL, "2026-02-01", "2026-03-03", 2000);
+    arc_aging *aging = NULL;
+    arc_payment_opts payment = ARC_PAYMENT_OPTS_INIT;
+    arc_id payment_id;
+
+    dispute_on(old_invoice, 2500);
+    rejected.outcome = ARC_DISPUTE_REJECTED;
+    rejected.resolved_by = "kim";
+    ck_assert_ok(arc_dispute_resolve(db, dispute_on(new_invoice, 1000), &rejected));
+    dispute_on(paid_down, 2000);
+    payment.customer_id = acme;
+    payment.amount = 1500;
+    ck_assert_ok(arc_payment_record(&payment_id, db, &payment));
+    ck_assert_ok(arc_payment_apply(db, payment_id, paid_down, 1500, ARC_DATE_NONE));
+
+    opts.flags = ARC_AGING_SPLIT_DISPUTED;
+    ck_assert_ok(arc_aging_compute(&aging, db, &opts));
+    ck_assert_int_eq(arc_aging_total_amount(aging, 0, OVER_90), 10000);
+    ck_assert_int_eq(arc_aging_total_disputed(aging, 0, OVER_90), 2500);
+    ck_assert_int_eq(arc_aging_total_amount(aging, 0, CURRENT), 3000);
+    ck_assert_int_eq(arc_aging_total_disputed(aging, 0, CURRENT), 0);
+    ck_assert_int_eq(arc_aging_total_amount(aging, 0, DAYS_1_30), 500);
+    ck_assert_int_eq(arc_aging_total_disputed(aging, 0, DAYS_1_30), 500);
+    ck_assert_int_eq(arc_aging_row_disputed(aging, 0, OVER_90), 2500);
+    arc_aging_free(aging);
+
+    /* Before the disputes were opened nothing was disputed. */
+    opts.as_of = test_date("2026-03-14");
+    ck_assert_ok(arc_aging_compute(&aging, db, &opts));
+    ck_assert_int_eq(arc_aging_total_disputed(aging, 0, OVER_90), 0);
+    arc_aging_free(aging);
+
+    /* Without the flag the split is not computed. */
+    opts.as_of = ARC_DATE_NONE;
+    opts.flags = 0;
+    ck_assert_ok(arc_aging_compute(&aging, db, &opts));
+    ck_assert_int_eq(arc_aging_total_disputed(aging, 0, OVER_90), 0);
+    ck_assert_int_eq(arc_aging_total_amount(aging, 0, OVER_90), 10000);
+    arc_aging_free(aging);
+}
+END_TEST
+
 START_TEST(out_of_range_accessors_return_nothing)
 {
     arc_aging *aging = age_as_of(NULL);
@@ -356,6 +420,7 @@ int main(void)
     tcase_add_test(rules, custom_bucket_edges);
     tcase_add_test(rules, bad_aging_options_are_refused);
     tcase_add_test(rules, filters_and_totals_only);
+    tcase_add_test(rules, disputed_amounts_are_shown_apart_when_asked);
     tcase_add_test(rules, out_of_range_accessors_return_nothing);
     suite_add_tcase(suite, rules);
     return test_run_suite(suite);

@@ -271,3 +271,26 @@ int arc_sqlite_reason_code_in_use(arc_store *store, const char *code, bool *out)
     *out = used != 0;
     return rc;
 }
+
+int arc_sqlite_scan_disputed_amounts(arc_store *store, arc_date as_of, arc_disputed_fn fn,
+                                     void *ctx)
+{
+    /* Disputes open on the as-of date: opened by then, not resolved by then. */
+    static const char SQL[] =
+        "SELECT invoice_id, sum(amount) FROM disputes"
+        " WHERE substr(opened_at, 1, 10) <= ?1"
+        " AND (status <> 'resolved' OR resolved_on > ?1) GROUP BY invoice_id";
+    sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
+    int rc = ARC_OK;
+    int step = SQLITE_DONE;
+
+    if (stmt == NULL)
+        return arc_error_last_code();
+    arc_sqlite_bind_date(stmt, 1, as_of);
+    while (rc == ARC_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW)
+        rc = fn(ctx, sqlite3_column_int64(stmt, 0), sqlite3_column_int64(stmt, 1));
+    if (rc == ARC_OK && step != SQLITE_DONE)
+        rc = arc_sqlite_fail(store, sqlite3_extended_errcode(store->conn), "disputes");
+    sqlite3_reset(stmt);
+    return rc;
+}

@@ -187,6 +187,8 @@ int arc_sqlite_dispute_list_for_invoice(arc_store *store, arc_id invoice_id,
                                         struct arc_dispute_page *out);
 int arc_sqlite_sum_open_disputes_of_invoice(arc_store *store, arc_id invoice_id,
                                             arc_id except_dispute_id, int64_t *out);
+int arc_sqlite_scan_disputed_amounts(arc_store *store, arc_date as_of, arc_disputed_fn fn,
+                                     void *ctx);
 int arc_sqlite_sum_open_disputes_of_customer(arc_store *store, arc_id customer_id,
                                              const char *currency, int64_t *out);
 

@@ -269,6 +269,7 @@ const struct arc_store_ops arc_sqlite_store = {
     .dispute_list = arc_sqlite_dispute_list,
     .dispute_list_for_invoice = arc_sqlite_dispute_list_for_invoice,
     .sum_open_disputes_of_invoice = arc_sqlite_sum_open_disputes_of_invoice,
+    .scan_disputed_amounts = arc_sqlite_scan_disputed_amounts,
     .sum_open_disputes_of_customer = arc_sqlite_sum_open_disputes_of_customer,
     /* Communications. */
     .communication_insert = arc_sqlite_communication_insert,
