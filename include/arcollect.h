@@ -24,5 +24,6 @@
 #include "arcollect/dispute.h"
 #include "arcollect/communication.h"
 #include "arcollect/event.h"
+#include "arcollect/dispute_report.h"
 
 #endif

@@ -251,6 +251,20 @@ struct arc_store_ops {
     int (*event_list)(arc_store *store, arc_id after_id, unsigned int limit,
                       struct arc_event_page *out);
 
+    /* Dispute reports (dispute_report.c): every dispute opened on or after
+     * @p opened_from and before @p opened_before (ARC_DATE_NONE: no bound),
+     * of one customer (0: all) and currency (NULL: all). They come ordered by
+     * @p order, an arc_dispute_grouping, so that each group's disputes are
+     * consecutive: by reason code, by customer id, or by opening instant.
+     * Only id, customer_id, currency, reason_code, amount, status, outcome,
+     * opened_at and resolved_on are filled, and reason_code is borrowed for
+     * the duration of the call. */
+    int (*scan_disputes)(arc_store *store, int order, arc_id customer_id,
+                         const char *currency, arc_date opened_from,
+                         arc_date opened_before,
+                         int (*fn)(void *ctx, const struct arc_dispute *dispute),
+                         void *ctx);
+
     /* Sums for balances: invoice balances of a customer in a currency, and
      * the unapplied remainders of its payments and credit memos in force. */
     int (*sum_invoice_balances)(arc_store *store, arc_id customer_id,

@@ -224,4 +224,10 @@ int arc_sqlite_communication_search(arc_store *store,
                                     const struct arc_communication_query *query,
                                     struct arc_communication_hit_page *out);
 
+int arc_sqlite_scan_disputes(arc_store *store, int order, arc_id customer_id,
+                             const char *currency, arc_date opened_from,
+                             arc_date opened_before,
+                             int (*fn)(void *ctx, const struct arc_dispute *dispute),
+                             void *ctx);
+
 #endif

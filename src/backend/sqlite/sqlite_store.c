@@ -282,6 +282,7 @@ const struct arc_store_ops arc_sqlite_store = {
     /* The event journal. */
     .event_append = arc_sqlite_event_append,
     .event_list = arc_sqlite_event_list,
+    .scan_disputes = arc_sqlite_scan_disputes,
     .sum_invoice_balances = arc_sqlite_sum_invoice_balances,
     .sum_unapplied_credit = arc_sqlite_sum_unapplied_credit,
     .scan_open_items = arc_sqlite_scan_open_items,
