@@ -161,10 +161,9 @@ int arc_sqlite_customer_list(arc_store *store, const struct arc_store_list *filt
 
     if (stmt == NULL)
         return arc_error_last_code();
-    sqlite3_bind_int64(stmt, 1, filter->after_id);
+    arc_sqlite_bind_list(stmt, filter);
     if (filter->status >= 0)
         arc_sqlite_bind_text(stmt, 2, arc_customer_status_name(filter->status));
-    sqlite3_bind_int(stmt, 3, (int)filter->limit);
     return arc_sqlite_fetch_all(store, stmt, (void **)&out->items, &out->count,
                                 sizeof(*out->items), read_customer, "customers");
 }

@@ -204,12 +204,9 @@ int arc_sqlite_dispute_list(arc_store *store, const struct arc_store_list *filte
 
     if (stmt == NULL)
         return arc_error_last_code();
-    sqlite3_bind_int64(stmt, 1, filter->after_id);
+    arc_sqlite_bind_list(stmt, filter);
     if (filter->status >= 0)
         arc_sqlite_bind_text(stmt, 2, arc_dispute_status_name(filter->status));
-    sqlite3_bind_int(stmt, 3, (int)filter->limit);
-    if (filter->customer_id)
-        sqlite3_bind_int64(stmt, 4, filter->customer_id);
     return fetch_page(store, stmt, out);
 }
 

@@ -76,6 +76,11 @@ void *arc_sqlite_page_grow(void **items, size_t *count, size_t *capacity,
 /* Reads the current row of a statement into a record. */
 typedef int (*arc_sqlite_read_fn)(sqlite3_stmt *stmt, void *record);
 
+/* Bind a list filter to a paged query written with ?1 = after_id,
+ * ?3 = limit and, when filtering by customer, ?4 = customer_id; ?2 is left
+ * for the caller's status filter. */
+void arc_sqlite_bind_list(sqlite3_stmt *stmt, const struct arc_store_list *filter);
+
 /* Step a statement that returns one integer (a sum or a count) into *out. */
 int arc_sqlite_sum_one(arc_store *store, sqlite3_stmt *stmt, int64_t *out,
                        const char *what);

@@ -155,18 +155,20 @@ int arc_sqlite_payment_get_by_key(arc_store *store, const char *idempotency_key,
 int arc_sqlite_payment_list(arc_store *store, const struct arc_store_list *filter,
                             struct arc_payment_page *out)
 {
-    static const char SQL[] = "SELECT " PAYMENT_COLUMNS " FROM payments"
-                              " WHERE id > ?1 AND (?2 = 0 OR customer_id = ?2)"
-                              " AND (?3 < 0 OR (reversed_on IS NOT NULL) = ?3)"
-                              " ORDER BY id LIMIT ?4";
-    sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
+    static const char ALL[] =
+        "SELECT " PAYMENT_COLUMNS " FROM payments"
+        " WHERE id > ?1 AND (?2 IS NULL OR (reversed_on IS NOT NULL) = ?2)"
+        " ORDER BY id LIMIT ?3";
+    static const char ONE_CUSTOMER[] =
+        "SELECT " PAYMENT_COLUMNS " FROM payments WHERE customer_id = ?4 AND id > ?1"
+        " AND (?2 IS NULL OR (reversed_on IS NOT NULL) = ?2) ORDER BY id LIMIT ?3";
+    sqlite3_stmt *stmt = arc_sqlite_stmt(store, filter->customer_id ? ONE_CUSTOMER : ALL);
 
     if (stmt == NULL)
         return arc_error_last_code();
-    sqlite3_bind_int64(stmt, 1, filter->after_id);
-    sqlite3_bind_int64(stmt, 2, filter->customer_id);
-    sqlite3_bind_int(stmt, 3, filter->status);
-    sqlite3_bind_int(stmt, 4, (int)filter->limit);
+    arc_sqlite_bind_list(stmt, filter);
+    if (filter->status >= 0)
+        sqlite3_bind_int(stmt, 2, filter->status);
     return arc_sqlite_fetch_all(store, stmt, (void **)&out->items, &out->count,
                                 sizeof(*out->items), read_payment, "payments");
 }
@@ -235,18 +237,21 @@ int arc_sqlite_credit_memo_get(arc_store *store, arc_id id, struct arc_credit_me
 int arc_sqlite_credit_memo_list(arc_store *store, const struct arc_store_list *filter,
                                 struct arc_credit_memo_page *out)
 {
-    static const char SQL[] = "SELECT " CREDIT_MEMO_COLUMNS " FROM credit_memos"
-                              " WHERE id > ?1 AND (?2 = 0 OR customer_id = ?2)"
-                              " AND (?3 < 0 OR (voided_on IS NOT NULL) = ?3)"
-                              " ORDER BY id LIMIT ?4";
-    sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
+    static const char ALL[] =
+        "SELECT " CREDIT_MEMO_COLUMNS " FROM credit_memos"
+        " WHERE id > ?1 AND (?2 IS NULL OR (voided_on IS NOT NULL) = ?2)"
+        " ORDER BY id LIMIT ?3";
+    static const char ONE_CUSTOMER[] =
+        "SELECT " CREDIT_MEMO_COLUMNS
+        " FROM credit_memos WHERE customer_id = ?4 AND id > ?1"
+        " AND (?2 IS NULL OR (voided_on IS NOT NULL) = ?2) ORDER BY id LIMIT ?3";
+    sqlite3_stmt *stmt = arc_sqlite_stmt(store, filter->customer_id ? ONE_CUSTOMER : ALL);
 
     if (stmt == NULL)
         return arc_error_last_code();
-    sqlite3_bind_int64(stmt, 1, filter->after_id);
-    sqlite3_bind_int64(stmt, 2, filter->customer_id);
-    sqlite3_bind_int(stmt, 3, filter->status);
-    sqlite3_bind_int(stmt, 4, (int)filter->limit);
+    arc_sqlite_bind_list(stmt, filter);
+    if (filter->status >= 0)
+        sqlite3_bind_int(stmt, 2, filter->status);
     return arc_sqlite_fetch_all(store, stmt, (void **)&out->items, &out->count,
                                 sizeof(*out->items), read_credit_memo, "credit memos");
 }

@@ -250,6 +250,14 @@ void *arc_sqlite_page_grow(void **items, size_t *count, size_t *capacity,
     return slot;
 }
 
+void arc_sqlite_bind_list(sqlite3_stmt *stmt, const struct arc_store_list *filter)
+{
+    sqlite3_bind_int64(stmt, 1, filter->after_id);
+    sqlite3_bind_int(stmt, 3, (int)filter->limit);
+    if (filter->customer_id != 0)
+        sqlite3_bind_int64(stmt, 4, filter->customer_id);
+}
+
 int arc_sqlite_sum_one(arc_store *store, sqlite3_stmt *stmt, int64_t *out,
                        const char *what)
 {
