@@ -36,13 +36,14 @@ int arc_decimal_cmp(arc_decimal a, arc_decimal b);
 
 /*
  * amount * value, rounded to an integer half away from zero.
- * Returns 0 or ARC_EOVERFLOW when the result does not fit in int64.
+ * Returns 0, ARC_EOVERFLOW when the result does not fit in int64, or
+ * ARC_EINVAL for a NULL @p out or a scale outside 0 to 18.
  */
 int arc_decimal_mul_round(int64_t *out, int64_t amount, arc_decimal value);
 
 /*
  * amount * value / 100, rounded half away from zero: a percentage of an
- * amount. Returns 0 or ARC_EOVERFLOW.
+ * amount. Returns 0, ARC_EOVERFLOW or ARC_EINVAL, as arc_decimal_mul_round().
  */
 int arc_decimal_percent_round(int64_t *out, int64_t amount, arc_decimal percent);
 

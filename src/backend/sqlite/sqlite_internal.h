@@ -20,7 +20,9 @@
 /* The schema this library writes. */
 #define ARC_SQLITE_SCHEMA_VERSION 3
 
-#define ARC_SQLITE_STMT_CACHE 128
+/* Slots of the prepared-statement cache: each distinct statement the backend
+ * runs takes one (about 90 today); keep it well above that count. */
+#define ARC_SQLITE_STMT_CACHE 256
 
 struct arc_sqlite_cached {
     const char *sql; /* the statement's text, compared by address */
