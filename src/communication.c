@@ -319,12 +319,6 @@ static int copy_transcript(struct arc_communication *communication,
     return ARC_OK;
 }
 
-/*
- * Place an email in its thread: the thread of the email it answers when
- * that one is the customer's and recorded, else the thread that the Message-ID
- * it answers heads (adopted once that email is recorded); an email that
- * answers nothing heads its own thread.
- */
 /* Journal the new record; an invoice link, when there is one, goes with it. */
 static int emit_recorded(arc_db *db, const struct arc_communication *communication)
 {
@@ -338,6 +332,12 @@ static int emit_recorded(arc_db *db, const struct arc_communication *communicati
     return arc_event_emit(db, &event);
 }
 
+/*
+ * Place an email in its thread: the thread of the email it answers when
+ * that one is the customer's and recorded, else the thread that the Message-ID
+ * it answers heads (adopted once that email is recorded); an email that
+ * answers nothing heads its own thread.
+ */
 static int place_in_thread(arc_db *db, struct arc_communication *email)
 {
     struct arc_communication found = { 0 };

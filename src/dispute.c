@@ -361,8 +361,9 @@ static int update_step(arc_db *db, struct arc_dispute *dispute, const void *arg)
     if (dispute->status == ARC_DISPUTE_RESOLVED)
         return arc_dispute_refuse(dispute, "change", "reopen it first");
     if (args->fields & ARC_DISPUTE_FIELD_OWNER)
-        rc = arc_dispute_replace_text(&dispute->owner,
-                                      opts->owner ? opts->owner : dispute->opened_by);
+        rc = arc_dispute_replace_text(&dispute->owner, opts->owner && *opts->owner
+                                                           ? opts->owner
+                                                           : dispute->opened_by);
     if (rc == ARC_OK && (args->fields & ARC_DISPUTE_FIELD_DESCRIPTION))
         rc = arc_dispute_replace_text(&dispute->description, opts->description);
     if (rc == ARC_OK && (args->fields & ARC_DISPUTE_FIELD_REASON_CODE))

@@ -220,9 +220,10 @@ ARC_EXTERN void arc_communication_free(arc_communication *communication);
  * #ARC_COMMUNICATION_LIST_OPTS_INIT.
  *
  * Lists run newest first: by @ref arc_communication_occurred_at descending,
- * then by id descending. To read the next page, set @ref before_occurred_at
- * and @ref before_id to those of the last communication of this page; records
- * recorded meanwhile neither repeat nor shift the pages.
+ * then by id descending. To read the next page, set
+ * @ref arc_communication_list_opts::before_occurred_at and
+ * @ref arc_communication_list_opts::before_id to those of the last communication
+ * of this page; records recorded meanwhile neither repeat nor shift the pages.
  */
 typedef struct arc_communication_list_opts {
     unsigned int version; /**< #ARC_COMMUNICATION_LIST_OPTS_VERSION. */
@@ -230,7 +231,8 @@ typedef struct arc_communication_list_opts {
     arc_id invoice_id;    /**< Only those linked to this invoice; or 0. */
     arc_id dispute_id;    /**< Only those linked to this dispute; or 0. */
     int channel;          /**< Only this #arc_communication_channel; or -1 for any. */
-    arc_time before_occurred_at; /**< With @ref before_id: the end of the last page. */
+    arc_time before_occurred_at; /**< With @ref arc_communication_list_opts::before_id,
+                                    the end of the last page. */
     arc_id before_id;   /**< Return records before this one; 0 from the newest. */
     unsigned int limit; /**< At most this many; 0 for #ARC_LIST_DEFAULT_LIMIT. */
 } arc_communication_list_opts;
@@ -304,74 +306,261 @@ arc_communication_page_at(const arc_communication_page *page, size_t index);
 ARC_EXTERN void arc_communication_page_free(arc_communication_page *page);
 
 /** @name Communication accessors
- * Strings are borrowed from the handle or page and stay valid until it is
- * freed; a field that was not given reads as NULL. A NULL @p communication
- * gives 0 or NULL.
+ * Read the fields of a communication handle. Times are in seconds since the Unix
+ * epoch, UTC. Each accepts NULL and then returns 0, NULL or the value it names.
+ * Strings are borrowed from the handle and stay valid until it is freed (with its
+ * page, for a communication from arc_communication_page_at()); a field that was
+ * not given, or that the channel does not keep, reads as NULL.
  * @{ */
-/** The communication's id. */
+
+/**
+ * The communication's id.
+ *
+ * @param communication The communication, or NULL.
+ * @return The id, positive; 0 for a NULL @p communication.
+ */
 ARC_EXTERN arc_id arc_communication_id(const arc_communication *communication);
-/** The customer. */
+
+/**
+ * The customer the communication was exchanged with.
+ *
+ * @param communication The communication, or NULL.
+ * @return The customer's id; 0 for a NULL @p communication.
+ */
 ARC_EXTERN arc_id arc_communication_customer_id(const arc_communication *communication);
-/** The channel. */
+
+/**
+ * How the communication was exchanged.
+ *
+ * @param communication The communication, or NULL.
+ * @return The channel; #ARC_CHANNEL_EMAIL for a NULL @p communication.
+ */
 ARC_EXTERN arc_communication_channel
 arc_communication_channel_of(const arc_communication *communication);
-/** The direction. */
+
+/**
+ * Which way the communication went.
+ *
+ * @param communication The communication, or NULL.
+ * @return The direction; #ARC_DIRECTION_INBOUND for a NULL @p communication.
+ */
 ARC_EXTERN arc_communication_direction
 arc_communication_direction_of(const arc_communication *communication);
-/** When it happened. */
+
+/**
+ * When the communication happened: the time given when it was recorded, else
+ * the time it was recorded.
+ *
+ * @param communication The communication, or NULL.
+ * @return The time in seconds since the epoch; 0 for a NULL @p communication.
+ */
 ARC_EXTERN arc_time arc_communication_occurred_at(const arc_communication *communication);
-/** When it was recorded, by the book's clock. */
+
+/**
+ * When the communication was recorded, by the book's clock.
+ *
+ * @param communication The communication, or NULL.
+ * @return The time in seconds since the epoch; 0 for a NULL @p communication.
+ */
 ARC_EXTERN arc_time arc_communication_created_at(const arc_communication *communication);
-/** Who on our side took part. */
+
+/**
+ * Who on our side took part.
+ *
+ * @param communication The communication, or NULL.
+ * @return The user name, borrowed from @p communication and valid until it is
+ *         freed; NULL when not given or for a NULL @p communication.
+ */
 ARC_EXTERN const char *arc_communication_user(const arc_communication *communication);
-/** The subject. */
+
+/**
+ * The subject.
+ *
+ * @param communication The communication, or NULL.
+ * @return The subject, borrowed from @p communication and valid until it is
+ *         freed; NULL when not given or for a NULL @p communication.
+ */
 ARC_EXTERN const char *arc_communication_subject(const arc_communication *communication);
-/** The body. */
+
+/**
+ * The text: an email's or a note's body, a call's notes. A chat's transcript is
+ * read with arc_communication_chat_text_at() instead.
+ *
+ * @param communication The communication, or NULL.
+ * @return The body, borrowed from @p communication and valid until it is freed;
+ *         NULL when not given or for a NULL @p communication.
+ */
 ARC_EXTERN const char *arc_communication_body(const arc_communication *communication);
-/** An email's From header. */
+
+/**
+ * An email's From header.
+ *
+ * @param communication The communication, or NULL.
+ * @return The header, borrowed from @p communication and valid until it is freed;
+ *         NULL when not given, for another channel, or for a NULL
+ *         @p communication.
+ */
 ARC_EXTERN const char *
 arc_communication_email_from(const arc_communication *communication);
-/** An email's To header. */
+
+/**
+ * An email's To header.
+ *
+ * @param communication The communication, or NULL.
+ * @return The header, borrowed from @p communication and valid until it is freed;
+ *         NULL when not given, for another channel, or for a NULL
+ *         @p communication.
+ */
 ARC_EXTERN const char *arc_communication_email_to(const arc_communication *communication);
-/** An email's Cc header. */
+
+/**
+ * An email's Cc header.
+ *
+ * @param communication The communication, or NULL.
+ * @return The header, borrowed from @p communication and valid until it is freed;
+ *         NULL when not given, for another channel, or for a NULL
+ *         @p communication.
+ */
 ARC_EXTERN const char *arc_communication_email_cc(const arc_communication *communication);
-/** An email's Message-ID. */
+
+/**
+ * An email's Message-ID, unique in the book.
+ *
+ * @param communication The communication, or NULL.
+ * @return The Message-ID, borrowed from @p communication and valid until it is
+ *         freed; NULL when not given, for another channel, or for a NULL
+ *         @p communication.
+ */
 ARC_EXTERN const char *
 arc_communication_message_id(const arc_communication *communication);
-/** The Message-ID an email answers. */
+
+/**
+ * The Message-ID that an email answers.
+ *
+ * @param communication The communication, or NULL.
+ * @return The Message-ID, borrowed from @p communication and valid until it is
+ *         freed; NULL when not given, for another channel, or for a NULL
+ *         @p communication.
+ */
 ARC_EXTERN const char *
 arc_communication_in_reply_to(const arc_communication *communication);
-/** An email's thread id: the Message-ID of the first email of its thread. */
+
+/**
+ * An email's thread id: the Message-ID of the first email of its thread; see
+ * arc_communication_thread().
+ *
+ * @param communication The communication, or NULL.
+ * @return The thread id, borrowed from @p communication and valid until it is
+ *         freed; NULL for an email with neither a Message-ID nor an
+ *         In-Reply-To, for another channel, or for a NULL @p communication.
+ */
 ARC_EXTERN const char *
 arc_communication_thread_id(const arc_communication *communication);
-/** A call's phone number. */
+
+/**
+ * The phone number a call was made to or from.
+ *
+ * @param communication The communication, or NULL.
+ * @return The number, borrowed from @p communication and valid until it is freed;
+ *         NULL when not given, for another channel, or for a NULL
+ *         @p communication.
+ */
 ARC_EXTERN const char *
 arc_communication_phone_number(const arc_communication *communication);
-/** A call's duration in seconds; 0 for other channels. */
+
+/**
+ * How long a call lasted.
+ *
+ * @param communication The communication, or NULL.
+ * @return The duration in seconds, not negative; 0 when not given, for another
+ *         channel, or for a NULL @p communication.
+ */
 ARC_EXTERN int64_t
 arc_communication_call_duration(const arc_communication *communication);
-/** A call's outcome; #ARC_CALL_NO_OUTCOME for other channels. */
+
+/**
+ * How a call ended.
+ *
+ * @param communication The communication, or NULL.
+ * @return The outcome; #ARC_CALL_NO_OUTCOME for another channel or for a NULL
+ *         @p communication.
+ */
 ARC_EXTERN arc_call_outcome
 arc_communication_call_outcome(const arc_communication *communication);
-/** The linked dispute, or 0. */
+
+/**
+ * The dispute the communication is about.
+ *
+ * @param communication The communication, or NULL.
+ * @return The dispute's id; 0 when it is linked to none or for a NULL
+ *         @p communication.
+ */
 ARC_EXTERN arc_id arc_communication_dispute_id(const arc_communication *communication);
-/** The number of linked invoices. */
+
+/**
+ * The number of invoices the communication is linked to.
+ *
+ * @param communication The communication, or NULL.
+ * @return The count, up to #ARC_COMMUNICATION_MAX_INVOICES; 0 for a NULL
+ *         @p communication.
+ */
 ARC_EXTERN size_t arc_communication_invoice_count(const arc_communication *communication);
-/** The i-th linked invoice, in ascending id order; 0 when out of range. */
+
+/**
+ * The i-th invoice the communication is linked to, in ascending id order.
+ *
+ * @param communication The communication, or NULL.
+ * @param index         0 to arc_communication_invoice_count() - 1.
+ * @return The invoice's id; 0 when @p index is out of range or @p communication
+ *         is NULL.
+ */
 ARC_EXTERN arc_id arc_communication_invoice_at(const arc_communication *communication,
                                                size_t index);
-/** The number of messages in a chat's transcript; 0 for other channels. */
+
+/**
+ * The number of messages in a chat's transcript.
+ *
+ * @param communication The communication, or NULL.
+ * @return The count, up to #ARC_COMMUNICATION_MAX_MESSAGES; 0 for another
+ *         channel or for a NULL @p communication.
+ */
 ARC_EXTERN size_t
 arc_communication_chat_message_count(const arc_communication *communication);
-/** The author of the i-th chat message, in the order sent; NULL when out of range. */
+
+/**
+ * The author of the i-th message of a chat, in the order the messages were sent.
+ *
+ * @param communication The communication, or NULL.
+ * @param index         0 to arc_communication_chat_message_count() - 1.
+ * @return The author, borrowed from @p communication and valid until it is freed;
+ *         NULL when @p index is out of range or @p communication is NULL.
+ */
 ARC_EXTERN const char *
 arc_communication_chat_author_at(const arc_communication *communication, size_t index);
-/** When the i-th chat message was sent; 0 when out of range. */
+
+/**
+ * When the i-th message of a chat was sent.
+ *
+ * @param communication The communication, or NULL.
+ * @param index         0 to arc_communication_chat_message_count() - 1.
+ * @return The time in seconds since the epoch; the communication's
+ *         arc_communication_occurred_at() for a message recorded without a time;
+ *         0 when @p index is out of range or @p communication is NULL.
+ */
 ARC_EXTERN arc_time arc_communication_chat_time_at(const arc_communication *communication,
                                                    size_t index);
-/** The text of the i-th chat message; NULL when out of range. */
+
+/**
+ * The text of the i-th message of a chat.
+ *
+ * @param communication The communication, or NULL.
+ * @param index         0 to arc_communication_chat_message_count() - 1.
+ * @return The text, borrowed from @p communication and valid until it is freed;
+ *         NULL when @p index is out of range or @p communication is NULL.
+ */
 ARC_EXTERN const char *
 arc_communication_chat_text_at(const arc_communication *communication, size_t index);
+
 /** @} */
 
 /** Version of #arc_communication_search_opts that this header describes. */
@@ -446,19 +635,55 @@ arc_communication_hit_page_at(const arc_communication_hit_page *page, size_t ind
 ARC_EXTERN void arc_communication_hit_page_free(arc_communication_hit_page *page);
 
 /** @name Search hit accessors
- * Strings are borrowed from the page. A NULL @p hit gives 0 or NULL.
+ * Read the fields of a search hit. Times are in seconds since the Unix epoch,
+ * UTC. Each accepts NULL and then returns 0, NULL or the value it names. Strings
+ * are borrowed from the page of hits and stay valid until it is freed.
  * @{ */
-/** The communication found; read it whole with arc_communication_lookup(). */
+
+/**
+ * The communication found; read it whole with arc_communication_lookup().
+ *
+ * @param hit The hit, or NULL.
+ * @return The communication's id; 0 for a NULL @p hit.
+ */
 ARC_EXTERN arc_id arc_communication_hit_id(const arc_communication_hit *hit);
-/** Its customer. */
+
+/**
+ * The customer of the communication found.
+ *
+ * @param hit The hit, or NULL.
+ * @return The customer's id; 0 for a NULL @p hit.
+ */
 ARC_EXTERN arc_id arc_communication_hit_customer_id(const arc_communication_hit *hit);
-/** Its channel. */
+
+/**
+ * The channel of the communication found.
+ *
+ * @param hit The hit, or NULL.
+ * @return The channel; #ARC_CHANNEL_EMAIL for a NULL @p hit.
+ */
 ARC_EXTERN arc_communication_channel
 arc_communication_hit_channel(const arc_communication_hit *hit);
-/** When it happened. */
+
+/**
+ * When the communication found happened.
+ *
+ * @param hit The hit, or NULL.
+ * @return The time in seconds since the epoch; 0 for a NULL @p hit.
+ */
 ARC_EXTERN arc_time arc_communication_hit_occurred_at(const arc_communication_hit *hit);
-/** A short extract around the best match, matched words between the marks. */
+
+/**
+ * A short extract around the best match, each matched word between the marks
+ * of @ref arc_communication_search_opts::mark_open and
+ * @ref arc_communication_search_opts::mark_close.
+ *
+ * @param hit The hit, or NULL.
+ * @return The extract, borrowed from the hit's page and valid until it is freed;
+ *         NULL for a NULL @p hit.
+ */
 ARC_EXTERN const char *arc_communication_hit_snippet(const arc_communication_hit *hit);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -12,9 +12,9 @@
  * | from | call | to |
  * |---|---|---|
  * | open, reopened | arc_dispute_review() | in review |
- * | open, in review, reopened, escalated | arc_dispute_escalate() | escalated (level + 1)
- * | | any but resolved | arc_dispute_resolve() | resolved | | resolved (rejected or
- * withdrawn) | arc_dispute_reopen() | reopened |
+ * | any but resolved | arc_dispute_escalate() | escalated, level + 1 |
+ * | any but resolved | arc_dispute_resolve() | resolved |
+ * | resolved as rejected or withdrawn | arc_dispute_reopen() | reopened |
  *
  * Any other transition fails with #ARC_ECONFLICT and a message saying why.
  *
@@ -288,56 +288,215 @@ ARC_EXTERN const arc_dispute *arc_dispute_page_at(const arc_dispute_page *page,
 ARC_EXTERN void arc_dispute_page_free(arc_dispute_page *page);
 
 /** @name Dispute accessors
- * Amounts are minor units of the invoice's currency. Strings are borrowed
- * from the handle or page and stay valid until it is freed. A NULL
- * @p dispute gives 0, NULL or #ARC_DATE_NONE.
+ * Read the fields of a dispute handle. Amounts are in minor units of the
+ * invoice's currency; times are in seconds since the Unix epoch, UTC. Each
+ * accepts NULL and then returns 0, NULL, #ARC_DATE_NONE or the value it names.
+ * Strings are borrowed from the handle and stay valid until it is freed (with its
+ * page, for a dispute from arc_dispute_page_at()).
  * @{ */
-/** The dispute's id. */
+
+/**
+ * The dispute's id.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The id, positive; 0 for a NULL @p dispute.
+ */
 ARC_EXTERN arc_id arc_dispute_id(const arc_dispute *dispute);
-/** The disputed invoice. */
+
+/**
+ * The disputed invoice.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The invoice's id; 0 for a NULL @p dispute.
+ */
 ARC_EXTERN arc_id arc_dispute_invoice_id(const arc_dispute *dispute);
-/** The invoice's customer. */
+
+/**
+ * The customer of the disputed invoice.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The customer's id; 0 for a NULL @p dispute.
+ */
 ARC_EXTERN arc_id arc_dispute_customer_id(const arc_dispute *dispute);
-/** The invoice's currency. */
+
+/**
+ * The ISO 4217 code of the invoice's currency, which the dispute's amounts are in.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The code, borrowed from @p dispute and valid until it is freed; NULL
+ *         for a NULL @p dispute.
+ */
 ARC_EXTERN const char *arc_dispute_currency(const arc_dispute *dispute);
-/** The reason code. */
+
+/**
+ * The reason code from the book's catalog (arcollect/reason_code.h).
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The code, borrowed from @p dispute and valid until it is freed; NULL
+ *         for a NULL @p dispute.
+ */
 ARC_EXTERN const char *arc_dispute_reason_code(const arc_dispute *dispute);
-/** The disputed amount. */
+
+/**
+ * The disputed amount.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The amount in minor units, positive; 0 for a NULL @p dispute.
+ */
 ARC_EXTERN int64_t arc_dispute_amount(const arc_dispute *dispute);
-/** The status. */
+
+/**
+ * The dispute's status.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The status; #ARC_DISPUTE_OPEN for a NULL @p dispute.
+ */
 ARC_EXTERN arc_dispute_status arc_dispute_status_of(const arc_dispute *dispute);
-/** The outcome; #ARC_DISPUTE_UNRESOLVED unless resolved. */
+
+/**
+ * How the dispute was resolved.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The outcome; #ARC_DISPUTE_UNRESOLVED unless the status is
+ *         #ARC_DISPUTE_RESOLVED, and for a NULL @p dispute.
+ */
 ARC_EXTERN arc_dispute_outcome arc_dispute_outcome_of(const arc_dispute *dispute);
-/** The escalation level: 0 until escalated, then 1, 2... */
+
+/**
+ * How many times the dispute was escalated.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The level: 0 until escalated, then 1, 2...; 0 for a NULL @p dispute.
+ */
 ARC_EXTERN int arc_dispute_escalation_level(const arc_dispute *dispute);
-/** Who opened it. */
+
+/**
+ * Who recorded the dispute.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The user name, borrowed from @p dispute and valid until it is freed;
+ *         NULL for a NULL @p dispute.
+ */
 ARC_EXTERN const char *arc_dispute_opened_by(const arc_dispute *dispute);
-/** Who owns it. */
+
+/**
+ * Who works on the dispute: the owner given, else the one who opened it.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The user name, borrowed from @p dispute and valid until it is freed;
+ *         NULL for a NULL @p dispute.
+ */
 ARC_EXTERN const char *arc_dispute_owner(const arc_dispute *dispute);
-/** What the customer says, or NULL. */
+
+/**
+ * What the customer says.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The description, borrowed from @p dispute and valid until it is freed;
+ *         NULL when not given or for a NULL @p dispute.
+ */
 ARC_EXTERN const char *arc_dispute_description(const arc_dispute *dispute);
-/** When it should be settled, or #ARC_DATE_NONE. */
+
+/**
+ * When the dispute should be settled.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The date; #ARC_DATE_NONE when not given or for a NULL @p dispute.
+ */
 ARC_EXTERN arc_date arc_dispute_due_date(const arc_dispute *dispute);
-/** When it was opened. */
+
+/**
+ * When the dispute was opened, by the book's clock.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The time in seconds since the epoch; 0 for a NULL @p dispute.
+ */
 ARC_EXTERN arc_time arc_dispute_opened_at(const arc_dispute *dispute);
-/** When it entered its current status. */
+
+/**
+ * When the dispute entered its current status, by the book's clock.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The time in seconds since the epoch; 0 for a NULL @p dispute.
+ */
 ARC_EXTERN arc_time arc_dispute_status_changed_at(const arc_dispute *dispute);
-/** The resolution date, or #ARC_DATE_NONE unless resolved. */
+
+/**
+ * The date the dispute was resolved.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The date; #ARC_DATE_NONE unless the dispute is resolved, and for a
+ *         NULL @p dispute.
+ */
 ARC_EXTERN arc_date arc_dispute_resolved_on(const arc_dispute *dispute);
-/** Who resolved it, or NULL. */
+
+/**
+ * Who decided the resolution.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The user name, borrowed from @p dispute and valid until it is freed;
+ *         NULL unless the dispute is resolved, and for a NULL @p dispute.
+ */
 ARC_EXTERN const char *arc_dispute_resolved_by(const arc_dispute *dispute);
-/** The amount credited or written off when resolved; 0 otherwise. */
+
+/**
+ * The amount that the resolution credited or wrote off.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The amount in minor units; 0 unless the outcome is
+ *         #ARC_DISPUTE_CREDITED or #ARC_DISPUTE_WRITTEN_OFF, and for a NULL
+ *         @p dispute.
+ */
 ARC_EXTERN int64_t arc_dispute_resolved_amount(const arc_dispute *dispute);
-/** The resolution note, or NULL. */
+
+/**
+ * Why the dispute was resolved as it was.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The note, borrowed from @p dispute and valid until it is freed; NULL
+ *         when not given, unless the dispute is resolved, and for a NULL
+ *         @p dispute.
+ */
 ARC_EXTERN const char *arc_dispute_resolution_note(const arc_dispute *dispute);
-/** The credit memo a credited resolution created, or 0. */
+
+/**
+ * The credit memo that a resolution as #ARC_DISPUTE_CREDITED created.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The credit memo's id; 0 for any other outcome and for a NULL
+ *         @p dispute.
+ */
 ARC_EXTERN arc_id arc_dispute_credit_memo_id(const arc_dispute *dispute);
-/** Why it was last reopened, or NULL. */
+
+/**
+ * Why the dispute was last reopened.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The reason, borrowed from @p dispute and valid until it is freed; NULL
+ *         when it was never reopened, when the last reopening gave no reason, and
+ *         for a NULL @p dispute.
+ */
 ARC_EXTERN const char *arc_dispute_reopen_reason(const arc_dispute *dispute);
-/** The number of invoice lines the dispute names. */
+
+/**
+ * The number of invoice lines the dispute names.
+ *
+ * @param dispute The dispute, or NULL.
+ * @return The count, up to #ARC_DISPUTE_MAX_LINES; 0 for a dispute about the
+ *         invoice as a whole and for a NULL @p dispute.
+ */
 ARC_EXTERN size_t arc_dispute_line_count(const arc_dispute *dispute);
-/** The i-th line number the dispute names, in ascending order; 0 when out of range. */
+
+/**
+ * The i-th invoice line the dispute names, in ascending order.
+ *
+ * @param dispute The dispute, or NULL.
+ * @param index   0 to arc_dispute_line_count() - 1.
+ * @return The line number, from 1; 0 when @p index is out of range or
+ *         @p dispute is NULL.
+ */
 ARC_EXTERN int arc_dispute_line_at(const arc_dispute *dispute, size_t index);
+
 /** @} */
 
 /**

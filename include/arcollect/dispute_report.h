@@ -214,8 +214,9 @@ ARC_EXTERN int64_t arc_dispute_report_row_amount(const arc_dispute_report *repor
  *
  * @param report The report, or NULL.
  * @param row    0 to arc_dispute_report_row_count() - 1.
- * @return 1 to 10000 (4286 for 3 disputes of 7); 0 when @p row is out of
- *         range or @p report is NULL.
+ * @return 0 to 10000 (4286 for 3 disputes of 7; 0 for a row too small to reach
+ *         half a basis point); 0 also when @p row is out of range or @p report is
+ *         NULL.
  */
 ARC_EXTERN int32_t arc_dispute_report_row_share_bp(const arc_dispute_report *report,
                                                    size_t row);

@@ -152,32 +152,112 @@ ARC_EXTERN const arc_event *arc_event_page_at(const arc_event_page *page, size_t
 ARC_EXTERN void arc_event_page_free(arc_event_page *page);
 
 /** @name Event accessors
- * Strings are borrowed from the page or callback the event came from. Ids
- * that do not apply are 0. A NULL @p event gives 0 or NULL.
+ * Read the fields of an event. Times are in seconds since the Unix epoch, UTC.
+ * Ids that do not apply to an event are 0. Each accepts NULL and then returns 0,
+ * NULL or the value it names. Strings are borrowed from the event: valid until
+ * its page is freed, or, for an event lent to an #arc_event_fn, until the
+ * callback returns.
  * @{ */
-/** The event's id: its place in the journal, growing with every event. */
+
+/**
+ * The event's id: its place in the journal, growing with every event.
+ *
+ * @param event The event, or NULL.
+ * @return The id, positive; 0 for a NULL @p event.
+ */
 ARC_EXTERN arc_id arc_event_id(const arc_event *event);
-/** What happened. */
+
+/**
+ * What happened.
+ *
+ * @param event The event, or NULL.
+ * @return The kind; #ARC_EVENT_CUSTOMER_CREATED for a NULL @p event.
+ */
 ARC_EXTERN arc_event_kind arc_event_kind_of(const arc_event *event);
-/** When, by the book's clock. */
+
+/**
+ * When the change was made, by the book's clock.
+ *
+ * @param event The event, or NULL.
+ * @return The time in seconds since the epoch; 0 for a NULL @p event.
+ */
 ARC_EXTERN arc_time arc_event_occurred_at(const arc_event *event);
-/** Who did it, when the call said (dispute calls do), else NULL. */
+
+/**
+ * Who made the change, when the call said: the actor of a dispute call, or the
+ * user of a recorded communication.
+ *
+ * @param event The event, or NULL.
+ * @return The user name, borrowed from @p event; NULL for other kinds, when not
+ *         given, and for a NULL @p event.
+ */
 ARC_EXTERN const char *arc_event_actor(const arc_event *event);
-/** The record the event is about: the customer, invoice, payment, credit memo, dispute or
- * contact. */
+
+/**
+ * The record the event is about: the customer, contact, invoice, payment, credit
+ * memo, dispute or communication its kind names.
+ *
+ * @param event The event, or NULL.
+ * @return The record's id; 0 for #ARC_EVENT_REASON_CODE_CHANGED and
+ *         #ARC_EVENT_NUMBERING_CHANGED, which name no record, and for a NULL
+ *         @p event.
+ */
 ARC_EXTERN arc_id arc_event_record_id(const arc_event *event);
-/** The customer concerned, or 0. */
+
+/**
+ * The customer concerned.
+ *
+ * @param event The event, or NULL.
+ * @return The customer's id; 0 when none applies and for a NULL @p event.
+ */
 ARC_EXTERN arc_id arc_event_customer_id(const arc_event *event);
-/** The invoice concerned, or 0. */
+
+/**
+ * The invoice concerned; for a communication linked to several, the one with
+ * the lowest id.
+ *
+ * @param event The event, or NULL.
+ * @return The invoice's id; 0 when none applies and for a NULL @p event.
+ */
 ARC_EXTERN arc_id arc_event_invoice_id(const arc_event *event);
-/** The dispute concerned, or 0. */
+
+/**
+ * The dispute concerned.
+ *
+ * @param event The event, or NULL.
+ * @return The dispute's id; 0 when none applies and for a NULL @p event.
+ */
 ARC_EXTERN arc_id arc_event_dispute_id(const arc_event *event);
-/** The amount concerned in minor units of arc_event_currency(), or 0. */
+
+/**
+ * The amount concerned, such as the total of an issued invoice or the amount of
+ * a payment received.
+ *
+ * @param event The event, or NULL.
+ * @return The amount in minor units of arc_event_currency(); 0 when none applies
+ *         and for a NULL @p event.
+ */
 ARC_EXTERN int64_t arc_event_amount(const arc_event *event);
-/** The currency of arc_event_amount(), or NULL. */
+
+/**
+ * The currency of arc_event_amount().
+ *
+ * @param event The event, or NULL.
+ * @return The ISO 4217 code, borrowed from @p event; NULL for an event that
+ *         carries no amount and for a NULL @p event.
+ */
 ARC_EXTERN const char *arc_event_currency(const arc_event *event);
-/** More about it, such as a reason code, an outcome or an escalation level; or NULL. */
+
+/**
+ * More about the change, such as a reason code, an outcome or an escalation
+ * level.
+ *
+ * @param event The event, or NULL.
+ * @return The text, borrowed from @p event; NULL when there is none and for a
+ *         NULL @p event.
+ */
 ARC_EXTERN const char *arc_event_detail(const arc_event *event);
+
 /** @} */
 
 #ifdef __cplusplus

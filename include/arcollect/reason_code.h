@@ -164,19 +164,55 @@ arc_reason_code_page_at(const arc_reason_code_page *page, size_t index);
 ARC_EXTERN void arc_reason_code_page_free(arc_reason_code_page *page);
 
 /** @name Reason code accessors
- * Strings are borrowed from the page the code came from and stay valid
- * until that page is freed; a NULL @p reason gives NULL or 0.
+ * Read the fields of a reason code. Each accepts NULL and then returns NULL or 0.
+ * Strings are borrowed from the page the code came from and stay valid until
+ * that page is freed.
  * @{ */
-/** The code, such as "SLA_CREDIT". */
+
+/**
+ * The code itself, such as "SLA_CREDIT".
+ *
+ * @param reason The reason code, or NULL.
+ * @return The code, borrowed from the page and valid until it is freed; NULL for
+ *         a NULL @p reason.
+ */
 ARC_EXTERN const char *arc_reason_code_code(const arc_reason_code *reason);
-/** The label. */
+
+/**
+ * The short human name of the code.
+ *
+ * @param reason The reason code, or NULL.
+ * @return The label, borrowed from the page and valid until it is freed; NULL
+ *         for a NULL @p reason.
+ */
 ARC_EXTERN const char *arc_reason_code_label(const arc_reason_code *reason);
-/** The category. */
+
+/**
+ * The group the code is counted in by reports, such as "billing".
+ *
+ * @param reason The reason code, or NULL.
+ * @return The category, borrowed from the page and valid until it is freed; NULL
+ *         for a NULL @p reason.
+ */
 ARC_EXTERN const char *arc_reason_code_category(const arc_reason_code *reason);
-/** The description, or NULL when it has none. */
+
+/**
+ * When to use the code.
+ *
+ * @param reason The reason code, or NULL.
+ * @return The description, borrowed from the page and valid until it is freed;
+ *         NULL when the code has none or for a NULL @p reason.
+ */
 ARC_EXTERN const char *arc_reason_code_description(const arc_reason_code *reason);
-/** 1 if new disputes may use the code, else 0. */
+
+/**
+ * Whether new disputes may use the code.
+ *
+ * @param reason The reason code, or NULL.
+ * @return 1 for an active code; 0 for an inactive one and for a NULL @p reason.
+ */
 ARC_EXTERN int arc_reason_code_is_active(const arc_reason_code *reason);
+
 /** @} */
 
 #ifdef __cplusplus

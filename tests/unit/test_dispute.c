@@ -1054,6 +1054,13 @@ START_TEST(update_changes_only_the_fields_named)
     ck_assert_str_eq(arc_dispute_owner(dispute), "dana");
     ck_assert_int_eq(arc_dispute_amount(dispute), 2500);
     arc_dispute_free(dispute);
+
+    /* An empty owner hands the dispute back to whoever opened it. */
+    change.owner = "";
+    ck_assert_ok(arc_dispute_update(db, id, &change, ARC_DISPUTE_FIELD_OWNER));
+    dispute = lookup(id);
+    ck_assert_str_eq(arc_dispute_owner(dispute), "lee");
+    arc_dispute_free(dispute);
 }
 END_TEST
 
