@@ -43,7 +43,7 @@ int api_open(arc_db **out, const struct bench_config *cfg, const char *path)
 }
 
 /* Open a transaction before the first record of each batch. */
-static int batch_begin(arc_db *db, long index)
+int api_batch_begin(arc_db *db, long index)
 {
     if (index % BENCH_BATCH != 0)
         return ARC_OK;
@@ -51,7 +51,7 @@ static int batch_begin(arc_db *db, long index)
 }
 
 /* Commit after the last record of each batch, and after the very last. */
-static int batch_end(arc_db *db, long index, long count)
+int api_batch_end(arc_db *db, long index, long count)
 {
     if ((index + 1) % BENCH_BATCH != 0 && index + 1 != count)
         return ARC_OK;
@@ -81,12 +81,12 @@ int api_customers(arc_db *db, const struct bench_config *cfg, arc_id *customer_i
     double start = bench_now();
 
     for (long i = 0; i < cfg->customers; i++) {
-        int rc = batch_begin(db, i);
+        int rc = api_batch_begin(db, i);
 
         if (rc == ARC_OK)
             rc = create_customer(&customer_ids[i], db, i);
         if (rc == ARC_OK)
-            rc = batch_end(db, i, cfg->customers);
+            rc = api_batch_end(db, i, cfg->customers);
         if (rc != ARC_OK)
             return api_fail(rc, "customer", i);
     }
@@ -96,8 +96,8 @@ int api_customers(arc_db *db, const struct bench_config *cfg, arc_id *customer_i
     return ARC_OK;
 }
 
-static int create_invoice(arc_id *out, arc_db *db, const struct workload_invoice *invoice,
-                          arc_id customer_id)
+int api_invoice_create(arc_id *out, arc_db *db, const struct workload_invoice *invoice,
+                       arc_id customer_id)
 {
     arc_invoice_line_opts lines[2] = { ARC_INVOICE_LINE_OPTS_INIT,
                                        ARC_INVOICE_LINE_OPTS_INIT };
@@ -130,14 +130,14 @@ int api_invoices(arc_db *db, const struct bench_config *cfg, const arc_id *custo
     arc_date today = arc_db_today(db);
 
     for (long i = 0; i < cfg->invoices; i++) {
-        int rc = batch_begin(db, i);
+        int rc = api_batch_begin(db, i);
 
         workload_invoice(&invoice, i, cfg->customers, today);
         if (rc == ARC_OK)
-            rc = create_invoice(&invoice_ids[i], db, &invoice,
-                                customer_ids[invoice.customer_index]);
+            rc = api_invoice_create(&invoice_ids[i], db, &invoice,
+                                    customer_ids[invoice.customer_index]);
         if (rc == ARC_OK)
-            rc = batch_end(db, i, cfg->invoices);
+            rc = api_batch_end(db, i, cfg->invoices);
         if (rc != ARC_OK)
             return api_fail(rc, "invoice", i);
     }
@@ -183,12 +183,12 @@ int api_payments(arc_db *db, const struct bench_config *cfg, const arc_id *custo
         if (!invoice.paid)
             continue;
 
-        rc = batch_begin(db, paid);
+        rc = api_batch_begin(db, paid);
         if (rc == ARC_OK)
             rc = pay_invoice(db, &invoice, customer_ids[invoice.customer_index],
                              invoice_ids[i]);
         if (rc == ARC_OK)
-            rc = batch_end(db, paid, payment_count);
+            rc = api_batch_end(db, paid, payment_count);
         if (rc != ARC_OK)
             return api_fail(rc, "payment for invoice", i);
         paid++;

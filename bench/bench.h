@@ -31,6 +31,9 @@ struct bench_config {
     const char *dir; /* where the books go */
     bool sync_normal;
     bool keep_books;
+    bool disputes;       /* also run the dispute and communication workload */
+    long communications; /* communications that workload records */
+    long dispute_count;  /* disputes that workload opens */
 };
 
 enum bench_phase {
@@ -96,6 +99,13 @@ int api_aging(arc_db *db, const struct bench_config *cfg, struct bench_result *r
 int api_balance(arc_db *db, const struct bench_config *cfg, const arc_id *customer_ids,
                 struct bench_result *result);
 int api_fail(int rc, const char *what, long index);
+int api_batch_begin(arc_db *db, long index);
+int api_batch_end(arc_db *db, long index, long count);
+int api_invoice_create(arc_id *out, arc_db *db, const struct workload_invoice *invoice,
+                       arc_id customer_id);
+
+/* The dispute and communication workload (disputes_run.c); see disputes.h. */
+int disputes_run(const struct bench_config *cfg, const char *dir);
 
 /* The hand-written SQLite side (raw_baseline.c). */
 int raw_run(const struct bench_config *cfg, const char *path,
@@ -115,5 +125,6 @@ long bench_peak_rss_kb(void);
 uint64_t bench_random(uint64_t *state);
 arc_time bench_clock(void *clock_data);
 int bench_today(arc_date *out);
+void bench_remove_book(const char *path); /* main.c */
 
 #endif

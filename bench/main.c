@@ -27,12 +27,16 @@ static void usage(FILE *out, const char *program)
     fprintf(out,
             "usage: %s [--customers N] [--invoices N] [--runs N] [--dir PATH]"
             " [--sync-normal] [--keep]\n"
+            "       [--disputes [--communications N] [--dispute-count N]]\n"
             "  --customers N   customers to create (default 10000)\n"
             "  --invoices N    issued invoices to create (default 1000000)\n"
             "  --runs N        repeat the workload in fresh books, report medians\n"
             "  --dir PATH      where the books go (default: a new temporary directory)\n"
             "  --sync-normal   synchronous=NORMAL instead of the default FULL\n"
-            "  --keep          keep the books instead of removing them\n",
+            "  --keep          keep the books instead of removing them\n"
+            "  --disputes      also run the dispute and communication workload\n"
+            "  --communications N  communications it records (default 1000000)\n"
+            "  --dispute-count N   disputes it opens (default 100000)\n",
             program);
 }
 
@@ -68,6 +72,10 @@ static int parse_valued_flag(struct bench_config *cfg, const char *flag,
         return parse_count(&cfg->customers, flag, value, 100000000L);
     if (strcmp(flag, "--invoices") == 0)
         return parse_count(&cfg->invoices, flag, value, 1000000000L);
+    if (strcmp(flag, "--communications") == 0)
+        return parse_count(&cfg->communications, flag, value, 1000000000L);
+    if (strcmp(flag, "--dispute-count") == 0)
+        return parse_count(&cfg->dispute_count, flag, value, 100000000L);
     if (strcmp(flag, "--runs") == 0) {
         if (parse_count(&runs, flag, value, BENCH_MAX_RUNS) != 0)
             return -1;
@@ -93,6 +101,10 @@ static int parse_args(struct bench_config *cfg, int argc, char **argv)
         }
         if (strcmp(argv[i], "--keep") == 0) {
             cfg->keep_books = true;
+            continue;
+        }
+        if (strcmp(argv[i], "--disputes") == 0) {
+            cfg->disputes = true;
             continue;
         }
 
@@ -129,7 +141,7 @@ static int prepare_dir(struct bench_dir *dir, const struct bench_config *cfg)
 }
 
 /* Remove a book and the side files SQLite may leave next to it. */
-static void remove_book(const char *path)
+void bench_remove_book(const char *path)
 {
     static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
     char file[PATH_BUFSIZE + 64];
@@ -193,8 +205,8 @@ static int run_once(const struct bench_config *cfg, const struct bench_dir *dir,
 
     snprintf(api_path, sizeof api_path, "%s/api-%d.arcbook", dir->path, run);
     snprintf(raw_path, sizeof raw_path, "%s/raw-%d.arcbook", dir->path, run);
-    remove_book(api_path);
-    remove_book(raw_path);
+    bench_remove_book(api_path);
+    bench_remove_book(raw_path);
 
     rc = run_api(cfg, api_path, result, run);
     if (rc == ARC_OK) {
@@ -205,8 +217,8 @@ static int run_once(const struct bench_config *cfg, const struct bench_dir *dir,
         progress(run, "baseline done");
 
     if (!cfg->keep_books) {
-        remove_book(api_path);
-        remove_book(raw_path);
+        bench_remove_book(api_path);
+        bench_remove_book(raw_path);
     }
     return rc;
 }
@@ -236,9 +248,12 @@ static int run_all(const struct bench_config *cfg, const struct bench_dir *dir)
 
 int main(int argc, char **argv)
 {
-    struct bench_config cfg = {
-        .customers = 10000, .invoices = 1000000, .runs = 1, .balance_calls = 1000
-    };
+    struct bench_config cfg = { .customers = 10000,
+                                .invoices = 1000000,
+                                .runs = 1,
+                                .balance_calls = 1000,
+                                .communications = 1000000,
+                                .dispute_count = 100000 };
     struct bench_dir dir;
     int rc;
 
@@ -255,6 +270,8 @@ int main(int argc, char **argv)
 
     started_at = bench_now();
     rc = run_all(&cfg, &dir);
+    if (rc == ARC_OK && cfg.disputes)
+        rc = disputes_run(&cfg, dir.path);
 
     if (dir.temporary && !cfg.keep_books && rmdir(dir.path) != 0)
         fprintf(stderr, "arc_bench: remove %s: %s\n", dir.path, strerror(errno));
