@@ -583,12 +583,20 @@ typedef struct arc_communication_search_opts {
         ARC_COMMUNICATION_SEARCH_OPTS_VERSION, 0, 0, 0, NULL, NULL                       \
     }
 
+/**
+ * How many of the most recent matching communications a search ranks: hits
+ * are the best of these (or of offset + limit, when larger), so that a word
+ * found in most of a large book is still answered quickly.
+ */
+#define ARC_COMMUNICATION_SEARCH_WINDOW 1000
+
 /** Longest query arc_communication_search() accepts, in bytes. */
 #define ARC_COMMUNICATION_QUERY_MAX 4096
 
 /**
  * Search communications by full text, best match first (by the BM25
- * ranking, with subject matches weighing the most).
+ * ranking, with subject matches weighing the most) among the
+ * #ARC_COMMUNICATION_SEARCH_WINDOW most recent matches.
  *
  * @param[out] out Receives a new page of hits; free it with
  *                 arc_communication_hit_page_free().

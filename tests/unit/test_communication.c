@@ -762,11 +762,43 @@ START_TEST(search_respects_the_customer_filter)
     ck_assert_int_eq(hit_id(hits, 0), theirs_id);
     arc_communication_hit_page_free(hits);
 
+    /* A query cannot escape the customer filter: it must parse on its own. */
+    hits = search("(nothing) OR (outage)", acme);
+    ck_assert_uint_eq(arc_communication_hit_page_count(hits), 1);
+    ck_assert_int_eq(hit_id(hits, 0), ours_id);
+    arc_communication_hit_page_free(hits);
+    opts.customer_id = acme;
+    hits = NULL;
+    ck_assert_rc(arc_communication_search(&hits, db, "nothing) OR (outage", &opts),
+                 ARC_EINVAL);
+    ck_assert_ptr_null(hits);
+
     opts.customer_id = 999;
     hits = NULL;
     ck_assert_rc(arc_communication_search(&hits, db, "outage", &opts), ARC_ENOTFOUND);
     ck_assert_error_mentions("customer 999");
     ck_assert_ptr_null(hits);
+}
+END_TEST
+
+START_TEST(search_ranks_among_the_most_recent_matches)
+{
+    arc_communication_hit_page *hits;
+    arc_id newest = 0;
+
+    ck_assert_ok(arc_tx_begin(db));
+    for (int i = 0; i < ARC_COMMUNICATION_SEARCH_WINDOW + 5; i++) {
+        arc_communication_opts note = note_for(acme, "Renewal reminder sent.");
+
+        newest = record(&note);
+    }
+    ck_assert_ok(arc_tx_commit(db));
+
+    hits = search("renewal", acme);
+    ck_assert_uint_eq(arc_communication_hit_page_count(hits), ARC_LIST_DEFAULT_LIMIT);
+    for (size_t i = 0; i < ARC_LIST_DEFAULT_LIMIT; i++)
+        ck_assert_int_gt(hit_id(hits, i), newest - ARC_COMMUNICATION_SEARCH_WINDOW);
+    arc_communication_hit_page_free(hits);
 }
 END_TEST
 
@@ -993,6 +1025,7 @@ int main(void)
     tcase_add_test(searching, search_finds_words_in_subject_body_and_participants);
     tcase_add_test(searching, search_ranks_the_better_match_first);
     tcase_add_test(searching, search_respects_the_customer_filter);
+    tcase_add_test(searching, search_ranks_among_the_most_recent_matches);
     tcase_add_test(searching, search_snippet_marks_the_matched_word);
     tcase_add_test(searching, malformed_or_empty_query_is_invalid);
     suite_add_tcase(suite, searching);

@@ -2,6 +2,7 @@
  * Communications in the SQLite book: the records, their invoice links,
  * chat transcripts, and the FTS5 index that search runs on.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,8 +156,8 @@ static int insert_messages(arc_store *store,
 static int index_communication(arc_store *store, arc_id id)
 {
     static const char SQL[] =
-        "INSERT INTO communications_fts (rowid, subject, body, participants)"
-        " SELECT id, subject, body, participants FROM communication_documents"
+        "INSERT INTO communications_fts (rowid, subject, body, participants, scope)"
+        " SELECT id, subject, body, participants, scope FROM communication_documents"
         " WHERE id = ?1";
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
 
@@ -401,29 +402,69 @@ static int search_failed(arc_store *store, const struct arc_communication_query 
     return arc_sqlite_fail(store, code, "communication search");
 }
 
+/*
+ * The match expression of the inner query: the host's query, and for one
+ * customer also that customer's scope token, so that the search engine
+ * intersects the two lists instead of ranking every match in the book.
+ */
+static char *scoped_match(const struct arc_communication_query *query)
+{
+    size_t size = strlen(query->match) + 48;
+    char *match = malloc(size);
+
+    if (match == NULL) {
+        arc_fail(ARC_ENOMEM, "communication search: out of memory");
+        return NULL;
+    }
+    if (query->customer_id != 0)
+        snprintf(match, size, "(%s) AND scope : c%lld", query->match,
+                 (long long)query->customer_id);
+    else
+        snprintf(match, size, "%s", query->match);
+    return match;
+}
+
 int arc_sqlite_communication_search(arc_store *store,
                                     const struct arc_communication_query *query,
                                     struct arc_communication_hit_page *out)
 {
+    /* Rank only the most recent matches (?7 of them), then build snippets
+     * for the page of hits alone. The customer filter is applied again on
+     * the rows, whatever the query text does with parentheses. */
     static const char SQL[] =
         "SELECT c.id, c.customer_id, c.channel, c.occurred_at,"
         " snippet(communications_fts, -1, ?3, ?4, '...', 16)"
-        " FROM communications_fts JOIN communications c"
-        " ON c.id = communications_fts.rowid"
-        " WHERE communications_fts MATCH ?1 AND (?2 IS NULL OR c.customer_id = ?2)"
-        " ORDER BY bm25(communications_fts, 4.0, 1.0, 2.0), c.id LIMIT ?5 OFFSET ?6";
+        " FROM (SELECT r, s FROM (SELECT rowid AS r,"
+        "         bm25(communications_fts, 4.0, 1.0, 2.0, 0.0) AS s"
+        "       FROM communications_fts WHERE communications_fts MATCH ?1"
+        "       ORDER BY rowid DESC LIMIT ?7)"
+        "     ORDER BY s, r LIMIT ?5 OFFSET ?6) AS h"
+        " JOIN communications_fts ON communications_fts.rowid = h.r"
+        " JOIN communications c ON c.id = h.r"
+        " WHERE communications_fts MATCH ?8 AND (?2 IS NULL OR c.customer_id = ?2)"
+        " ORDER BY h.s, h.r";
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
+    int64_t window = (int64_t)query->offset + query->limit;
+    char *match;
     size_t capacity = 0;
     int rc = ARC_OK, step = SQLITE_DONE;
 
     if (stmt == NULL)
         return arc_error_last_code();
-    arc_sqlite_bind_text(stmt, 1, query->match);
+    match = scoped_match(query);
+    if (match == NULL)
+        return ARC_ENOMEM;
+    arc_sqlite_bind_text(stmt, 1, match);
     arc_sqlite_bind_id(stmt, 2, query->customer_id);
     arc_sqlite_bind_text(stmt, 3, query->mark_open);
     arc_sqlite_bind_text(stmt, 4, query->mark_close);
     sqlite3_bind_int(stmt, 5, (int)query->limit);
     sqlite3_bind_int64(stmt, 6, query->offset);
+    sqlite3_bind_int64(stmt, 7,
+                       window > ARC_COMMUNICATION_SEARCH_WINDOW
+                           ? window
+                           : ARC_COMMUNICATION_SEARCH_WINDOW);
+    arc_sqlite_bind_text(stmt, 8, query->match);
 
     while (rc == ARC_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
         struct arc_communication_hit *hit = arc_sqlite_page_grow(
@@ -434,5 +475,6 @@ int arc_sqlite_communication_search(arc_store *store,
     if (rc == ARC_OK && step != SQLITE_DONE)
         rc = search_failed(store, query);
     sqlite3_reset(stmt);
+    free(match);
     return rc;
 }

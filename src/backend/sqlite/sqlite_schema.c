@@ -277,7 +277,7 @@ static const char SCHEMA_V3[] =
     "  text TEXT NOT NULL,"
     "  UNIQUE (communication_id, seq)"
     ");"
-    "CREATE VIEW communication_documents (id, subject, body, participants) AS"
+    "CREATE VIEW communication_documents (id, subject, body, participants, scope) AS"
     "  SELECT c.id, c.subject,"
     "    CASE WHEN c.channel = 'chat' THEN"
     "      coalesce(c.body || char(10), '') || coalesce((SELECT group_concat(t, char(10))"
@@ -290,9 +290,10 @@ static const char SCHEMA_V3[] =
     "      || coalesce((SELECT group_concat(a, ' ') FROM (SELECT m.author AS a"
     "           FROM chat_messages m WHERE m.communication_id = c.id"
     "           GROUP BY m.author ORDER BY min(m.seq))), '')"
+    "    , 'c' || c.customer_id"
     "  FROM communications c;"
     "CREATE VIRTUAL TABLE communications_fts USING fts5 ("
-    "  subject, body, participants, content = 'communication_documents',"
+    "  subject, body, participants, scope, content = 'communication_documents',"
     "  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'"
     ");";
 
