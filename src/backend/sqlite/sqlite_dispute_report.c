@@ -22,7 +22,9 @@
 #define BY_OPENING     " ORDER BY opened_at, id"
 
 static const char ALL_BY_REASON_CODE[] = SCAN_ALL BY_REASON_CODE;
-static const char ALL_BY_CUSTOMER[] = SCAN_ALL BY_CUSTOMER;
+/* For the whole book, sorting the table is faster than walking the
+ * customer index and fetching every row from it: "+" keeps the index out. */
+static const char ALL_BY_CUSTOMER[] = SCAN_ALL " ORDER BY +customer_id, id";
 static const char ALL_BY_OPENING[] = SCAN_ALL BY_OPENING;
 static const char ONE_BY_REASON_CODE[] = SCAN_ONE BY_REASON_CODE;
 static const char ONE_BY_CUSTOMER[] = SCAN_ONE BY_CUSTOMER;
