@@ -25,5 +25,7 @@
 #include "arcollect/communication.h"
 #include "arcollect/event.h"
 #include "arcollect/dispute_report.h"
+#include "arcollect/timeline.h"
+#include "arcollect/automation.h"
 
 #endif

@@ -149,6 +149,7 @@ static int fill_new(arc_db *db, struct arc_dispute *dispute, const arc_dispute_o
     dispute->outcome = ARC_DISPUTE_UNRESOLVED;
     dispute->due_date = opts->due_date;
     dispute->resolved_on = ARC_DATE_NONE;
+    dispute->overdue_alerted_for = ARC_DATE_NONE;
     dispute->opened_at = dispute->status_changed_at = dispute->updated_at =
         arc_db_now(db);
 

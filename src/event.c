@@ -21,7 +21,8 @@ const char *arc_event_kind_name(arc_event_kind kind)
         "dispute.opened",         "dispute.updated",     "dispute.reviewed",
         "dispute.escalated",      "dispute.resolved",    "dispute.reopened",
         "reason_code.changed",    "numbering.changed",   "invoice.line_added",
-        "communication.recorded",
+        "communication.recorded", "invoice.overdue",     "dispute.overdue",
+        "dispute.alert",          "escalation_rule.changed",
     };
 
     if ((unsigned int)kind >= sizeof(names) / sizeof(names[0]))

@@ -184,6 +184,9 @@ struct arc_dispute {
     char *reopen_reason;   /* why it was last reopened, or NULL */
     int *lines;            /* invoice line numbers named, ascending */
     size_t line_count;
+    /* The due date for which automation last raised dispute.overdue, or
+     * ARC_DATE_NONE; internal, not in the public API. */
+    arc_date overdue_alerted_for;
 };
 
 struct arc_dispute_page {
@@ -220,6 +223,33 @@ struct arc_event_page {
 };
 
 void arc_event_clear(struct arc_event *event);
+
+/* An escalation rule (arcollect/automation.h). Strings are owned; currency is
+ * "" and reason_code, assign_to NULL when the rule does not set them. */
+struct arc_escalation_rule {
+    arc_id id;
+    char *name;
+    bool active;
+    unsigned int statuses; /* bits 1u << arc_dispute_status; never 0 once stored */
+    int min_days_in_state;
+    int64_t min_amount;
+    arc_currency_code currency;
+    char *reason_code;
+    int min_days_since_contact;
+    int below_level;
+    unsigned int actions;
+    char *assign_to;
+    int due_in_days;
+    arc_time created_at;
+    arc_time updated_at;
+};
+
+struct arc_escalation_rule_page {
+    struct arc_escalation_rule *items;
+    size_t count;
+};
+
+void arc_escalation_rule_clear(struct arc_escalation_rule *rule);
 
 struct arc_chat_message {
     char *author;

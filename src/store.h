@@ -92,6 +92,44 @@ struct arc_communication_query {
     const char *mark_close;
 };
 
+/* Which events a timeline shows (already validated by the core): exactly
+ * one of customer_id, invoice_id and dispute_id is set. For a customer, only
+ * the kinds listed in timeline.c (arc_timeline_kind()); for an invoice or a
+ * dispute, every event naming it but communication.recorded. Newest first by
+ * (occurred_at, id), strictly before (before_occurred_at, before_id) when
+ * before_id is not 0. */
+struct arc_timeline_filter {
+    arc_id customer_id;
+    arc_id invoice_id;
+    arc_id dispute_id;
+    arc_time before_occurred_at;
+    arc_id before_id;
+    unsigned int limit;
+};
+
+/* A dispute as automation sees it: what the rules test, no allocation. */
+struct arc_dispute_state {
+    arc_id id;
+    arc_id customer_id;
+    arc_currency_code currency;
+    char reason_code[33];
+    int64_t amount;
+    arc_dispute_status status;
+    int escalation_level;
+    arc_time status_changed_at;
+    arc_date due_date;
+    arc_date overdue_alerted_for;
+};
+
+/* An invoice that passed its due date with a balance and no overdue alert. */
+struct arc_overdue_invoice {
+    arc_id id;
+    arc_id customer_id;
+    arc_currency_code currency;
+    arc_date due_date;
+    int64_t balance;
+};
+
 struct arc_sequence_state {
     char prefix[33];
     int64_t next;
@@ -264,6 +302,47 @@ struct arc_store_ops {
                          arc_date opened_before,
                          int (*fn)(void *ctx, const struct arc_dispute *dispute),
                          void *ctx);
+
+    /* The timeline (timeline.c and sqlite_timeline.c); see
+     * struct arc_timeline_filter. */
+    int (*event_list_timeline)(arc_store *store, const struct arc_timeline_filter *filter,
+                               struct arc_event_page *out);
+
+    /* Escalation rules and automation (escalation_rule.c, automation.c and
+     * sqlite_automation.c). rule_insert fills in the id; rule_update writes
+     * every field but id and created_at; rule_delete removes the rule and its
+     * firings. rule_list lists in id order, inactive rules too when asked. */
+    int (*rule_insert)(arc_store *store, struct arc_escalation_rule *rule);
+    int (*rule_update)(arc_store *store, const struct arc_escalation_rule *rule);
+    int (*rule_delete)(arc_store *store, arc_id id);
+    int (*rule_get)(arc_store *store, arc_id id, struct arc_escalation_rule *out);
+    int (*rule_get_by_name)(arc_store *store, const char *name,
+                            struct arc_escalation_rule *out);
+    int (*rule_list)(arc_store *store, bool include_inactive,
+                     struct arc_escalation_rule_page *out);
+    /* Every dispute that is not resolved, in id order. The callback may not
+     * write to the store; collect first, then act. */
+    int (*scan_unresolved_disputes)(arc_store *store,
+                                    int (*fn)(void *ctx,
+                                              const struct arc_dispute_state *state),
+                                    void *ctx);
+    /* When the customer was last in touch: the latest occurred_at of its
+     * communications that are not internal; 0 when there is none. */
+    int (*last_contact)(arc_store *store, arc_id customer_id, arc_time *out);
+    /* Whether a rule fired for a dispute in the state it entered at
+     * @p state_since, and recording that it did. */
+    int (*rule_fired)(arc_store *store, arc_id rule_id, arc_id dispute_id,
+                      arc_time state_since, bool *out);
+    int (*rule_firing_insert)(arc_store *store, arc_id rule_id, arc_id dispute_id,
+                              arc_time state_since, arc_time fired_at);
+    /* Open or partially paid invoices due before @p today with a balance and
+     * no overdue alert yet, in due date order. The callback may not write;
+     * mark_overdue_alerted records the alert afterwards. */
+    int (*scan_overdue_invoices)(arc_store *store, arc_date today,
+                                 int (*fn)(void *ctx,
+                                           const struct arc_overdue_invoice *invoice),
+                                 void *ctx);
+    int (*invoice_mark_overdue_alerted)(arc_store *store, arc_id id);
 
     /* Sums for balances: invoice balances of a customer in a currency, and
      * the unapplied remainders of its payments and credit memos in force. */

@@ -62,7 +62,20 @@ typedef enum arc_event_kind {
     ARC_EVENT_NUMBERING_CHANGED = 22,  /**< "numbering.changed" */
     ARC_EVENT_INVOICE_LINE_ADDED = 23, /**< "invoice.line_added": to a draft */
     /** "communication.recorded"; detail is the channel, record the communication */
-    ARC_EVENT_COMMUNICATION_RECORDED = 24
+    ARC_EVENT_COMMUNICATION_RECORDED = 24,
+    /** "invoice.overdue": an invoice passed its due date unpaid; amount is its
+     *  balance, detail the due date. Raised once per invoice by
+     *  arc_automation_run(). */
+    ARC_EVENT_INVOICE_OVERDUE = 25,
+    /** "dispute.overdue": a dispute passed its due date unresolved; detail is
+     *  the due date. Raised once per due date by arc_automation_run(). */
+    ARC_EVENT_DISPUTE_OVERDUE = 26,
+    /** "dispute.alert": an escalation rule with #ARC_RULE_ALERT matched the
+     *  dispute; detail is the rule's name, actor "automation". */
+    ARC_EVENT_DISPUTE_ALERT = 27,
+    /** "escalation_rule.changed": a rule was added, changed or deleted; record
+     *  is the rule, detail its name. */
+    ARC_EVENT_RULE_CHANGED = 28
 } arc_event_kind;
 
 /**

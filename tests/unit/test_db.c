@@ -420,7 +420,7 @@ START_TEST(a_new_book_has_the_current_schema_version)
 {
     arc_db *db = test_open_book("2026-03-15");
 
-    ck_assert_int_eq(arc_db_schema_version(db), 3);
+    ck_assert_int_eq(arc_db_schema_version(db), 4);
     assert_lower_hex(arc_db_book_id(db), 32);
     test_close_book(db);
 }
@@ -453,7 +453,7 @@ START_TEST(reopening_a_book_keeps_its_records_and_id)
 
     db = open_book_at(path, 0, 0);
     ck_assert_str_eq(arc_db_book_id(db), book_id);
-    ck_assert_int_eq(arc_db_schema_version(db), 3);
+    ck_assert_int_eq(arc_db_schema_version(db), 4);
     ck_assert_ok(arc_customer_lookup_reference(&customer, db, "ACME"));
     ck_assert_int_eq(arc_customer_id(customer), id);
     ck_assert_str_eq(arc_customer_currency(customer), "USD");

@@ -339,7 +339,12 @@ START_TEST(kind_names_are_stable)
                      "invoice.line_added");
     ck_assert_str_eq(arc_event_kind_name(ARC_EVENT_COMMUNICATION_RECORDED),
                      "communication.recorded");
-    ck_assert_ptr_null(arc_event_kind_name((arc_event_kind)25));
+    ck_assert_str_eq(arc_event_kind_name(ARC_EVENT_INVOICE_OVERDUE), "invoice.overdue");
+    ck_assert_str_eq(arc_event_kind_name(ARC_EVENT_DISPUTE_OVERDUE), "dispute.overdue");
+    ck_assert_str_eq(arc_event_kind_name(ARC_EVENT_DISPUTE_ALERT), "dispute.alert");
+    ck_assert_str_eq(arc_event_kind_name(ARC_EVENT_RULE_CHANGED),
+                     "escalation_rule.changed");
+    ck_assert_ptr_null(arc_event_kind_name((arc_event_kind)29));
 }
 END_TEST
 

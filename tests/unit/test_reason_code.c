@@ -218,7 +218,10 @@ START_TEST(book_from_schema_1_gains_the_seeded_catalog)
     /* Turn the book back into what the first schema was. */
     ck_assert_int_eq(sqlite3_open(path, &conn), SQLITE_OK);
     ck_assert_int_eq(sqlite3_exec(conn,
-                                  "DROP TABLE communications_fts;"
+                                  "DROP TABLE rule_firings; DROP TABLE escalation_rules;"
+                                  " DROP INDEX invoices_overdue;"
+                                  " ALTER TABLE invoices DROP COLUMN overdue_alerted;"
+                                  " DROP TABLE communications_fts;"
                                   " DROP VIEW communication_documents;"
                                   " DROP TABLE chat_messages;"
                                   " DROP TABLE communication_invoices;"
@@ -232,7 +235,7 @@ START_TEST(book_from_schema_1_gains_the_seeded_catalog)
 
     opts.flags = ARC_DB_SYNC_NORMAL;
     ck_assert_ok(arc_db_open(&db, path, &opts));
-    ck_assert_int_eq(arc_db_schema_version(db), 3);
+    ck_assert_int_eq(arc_db_schema_version(db), 4);
     ck_assert_str_eq(arc_db_book_id(db), book_id);
     ck_assert_uint_eq(catalog_size(0), 12);
     ck_assert_ok(arc_customer_lookup(&customer, db, acme));

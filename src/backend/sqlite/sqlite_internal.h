@@ -18,7 +18,7 @@
 #define ARC_SQLITE_APPLICATION_ID 0x41524342
 
 /* The schema this library writes. */
-#define ARC_SQLITE_SCHEMA_VERSION 3
+#define ARC_SQLITE_SCHEMA_VERSION 4
 
 /* Slots of the prepared-statement cache: each distinct statement the backend
  * runs takes one (about 90 today); keep it well above that count. */
@@ -236,5 +236,32 @@ int arc_sqlite_scan_disputes(arc_store *store, int order, arc_id customer_id,
                              arc_date opened_before,
                              int (*fn)(void *ctx, const struct arc_dispute *dispute),
                              void *ctx);
+
+/* The timeline (sqlite_timeline.c). */
+int arc_sqlite_event_list_timeline(arc_store *store,
+                                   const struct arc_timeline_filter *filter,
+                                   struct arc_event_page *out);
+
+/* Escalation rules and automation (sqlite_automation.c). */
+int arc_sqlite_rule_insert(arc_store *store, struct arc_escalation_rule *rule);
+int arc_sqlite_rule_update(arc_store *store, const struct arc_escalation_rule *rule);
+int arc_sqlite_rule_delete(arc_store *store, arc_id id);
+int arc_sqlite_rule_get(arc_store *store, arc_id id, struct arc_escalation_rule *out);
+int arc_sqlite_rule_get_by_name(arc_store *store, const char *name,
+                                struct arc_escalation_rule *out);
+int arc_sqlite_rule_list(arc_store *store, bool include_inactive,
+                         struct arc_escalation_rule_page *out);
+int arc_sqlite_scan_unresolved_disputes(
+    arc_store *store, int (*fn)(void *ctx, const struct arc_dispute_state *state),
+    void *ctx);
+int arc_sqlite_last_contact(arc_store *store, arc_id customer_id, arc_time *out);
+int arc_sqlite_rule_fired(arc_store *store, arc_id rule_id, arc_id dispute_id,
+                          arc_time state_since, bool *out);
+int arc_sqlite_rule_firing_insert(arc_store *store, arc_id rule_id, arc_id dispute_id,
+                                  arc_time state_since, arc_time fired_at);
+int arc_sqlite_scan_overdue_invoices(
+    arc_store *store, arc_date today,
+    int (*fn)(void *ctx, const struct arc_overdue_invoice *invoice), void *ctx);
+int arc_sqlite_invoice_mark_overdue_alerted(arc_store *store, arc_id id);
 
 #endif

@@ -297,11 +297,62 @@ static const char SCHEMA_V3[] =
     "  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'"
     ");";
 
+/* Version 4: the timeline's indexes over the event journal, escalation rules
+ * and the record of their firings, and the marks that keep overdue alerts
+ * from repeating. An event reaches a customer's timeline when its kind is
+ * one of those listed in events_by_customer (sqlite_timeline.c repeats the
+ * list so that the planner uses the index). */
+static const char SCHEMA_V4[] =
+    "CREATE INDEX events_by_customer ON events (customer_id, occurred_at, id)"
+    "  WHERE customer_id IS NOT NULL AND (kind = 'invoice.issued'"
+    "    OR kind = 'invoice.voided' OR kind = 'invoice.written_off'"
+    "    OR kind = 'invoice.overdue' OR kind = 'payment.received'"
+    "    OR kind = 'payment.reversed' OR kind = 'credit_memo.created'"
+    "    OR kind = 'credit_memo.voided' OR kind = 'dispute.opened'"
+    "    OR kind = 'dispute.escalated' OR kind = 'dispute.resolved'"
+    "    OR kind = 'dispute.reopened' OR kind = 'dispute.overdue'"
+    "    OR kind = 'dispute.alert');"
+    "CREATE INDEX events_by_invoice ON events (invoice_id, occurred_at, id)"
+    "  WHERE invoice_id IS NOT NULL;"
+    "CREATE INDEX events_by_dispute ON events (dispute_id, occurred_at, id)"
+    "  WHERE dispute_id IS NOT NULL;"
+    "CREATE TABLE escalation_rules ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  active INTEGER NOT NULL DEFAULT 1 CHECK (active = 0 OR active = 1),"
+    "  statuses INTEGER NOT NULL CHECK (statuses >= 0),"
+    "  min_days_in_state INTEGER NOT NULL CHECK (min_days_in_state >= 0),"
+    "  min_amount INTEGER NOT NULL CHECK (min_amount >= 0),"
+    "  currency TEXT CHECK (currency IS NULL OR length(currency) = 3),"
+    "  reason_code TEXT REFERENCES reason_codes (code),"
+    "  min_days_since_contact INTEGER NOT NULL CHECK (min_days_since_contact >= 0),"
+    "  below_level INTEGER NOT NULL CHECK (below_level >= 0),"
+    "  actions INTEGER NOT NULL CHECK (actions >= 0),"
+    "  assign_to TEXT,"
+    "  due_in_days INTEGER NOT NULL CHECK (due_in_days >= 0),"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE rule_firings ("
+    "  dispute_id INTEGER NOT NULL REFERENCES disputes (id),"
+    "  rule_id INTEGER NOT NULL REFERENCES escalation_rules (id),"
+    "  state_since TEXT NOT NULL,"
+    "  fired_at TEXT NOT NULL,"
+    "  PRIMARY KEY (dispute_id, rule_id, state_since)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX rule_firings_by_rule ON rule_firings (rule_id);"
+    "ALTER TABLE invoices ADD COLUMN overdue_alerted INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (overdue_alerted = 0 OR overdue_alerted = 1);"
+    "CREATE INDEX invoices_overdue ON invoices (due_date, id)"
+    "  WHERE balance > 0 AND overdue_alerted = 0;"
+    "ALTER TABLE disputes ADD COLUMN overdue_alerted_for TEXT;";
+
 /* Migration i brings a book from schema version i to i + 1. */
 static const char *const MIGRATIONS[ARC_SQLITE_SCHEMA_VERSION] = {
     SCHEMA_V1,
     SCHEMA_V2,
     SCHEMA_V3,
+    SCHEMA_V4,
 };
 
 /* The version whose migration creates the reason code catalog. */

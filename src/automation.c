@@ -1,0 +1,2 @@
+/* automation.c */
+#include "db_internal.h"

@@ -1,0 +1,2 @@
+/* escalation_rule.c */
+#include "db_internal.h"

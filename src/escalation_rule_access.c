@@ -1,0 +1,2 @@
+/* escalation_rule_access.c */
+#include "db_internal.h"

@@ -1,0 +1,3 @@
+/* Timelines: see arcollect/timeline.h. (Being written.) */
+#include "db_internal.h"
+#include "error.h"
