@@ -29,6 +29,10 @@ enum dispute_phase {
     DPHASE_REPORT_MONTH,
     DPHASE_REPORT_CUSTOMER,
     DPHASE_COMMUNICATION_LIST,
+    DPHASE_TIMELINE,
+    DPHASE_AUTOMATION_FIRST,
+    DPHASE_AUTOMATION,
+    DPHASE_AUTOMATION_REPEAT,
     DPHASE_COUNT
 };
 
@@ -79,5 +83,12 @@ void text_chat_line(char *buf, size_t size, uint64_t *rng, const char *invoice_n
 int disputes_search(struct dispute_book *book);
 int disputes_reports(struct dispute_book *book);
 int disputes_list(struct dispute_book *book);
+
+/* The timeline phase (disputes_timeline.c). */
+int disputes_timeline(struct dispute_book *book);
+
+/* The automation phases (disputes_automation.c): a first run over every
+ * dispute not resolved, the next day's run, and that run repeated. */
+int disputes_automation(struct dispute_book *book);
 
 #endif

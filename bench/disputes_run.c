@@ -15,6 +15,10 @@ static const char *const phase_names[DPHASE_COUNT] = {
     [DPHASE_REPORT_MONTH] = "dispute_report_month",
     [DPHASE_REPORT_CUSTOMER] = "dispute_report_customer",
     [DPHASE_COMMUNICATION_LIST] = "communication_list",
+    [DPHASE_TIMELINE] = "timeline",
+    [DPHASE_AUTOMATION_FIRST] = "automation_first",
+    [DPHASE_AUTOMATION] = "automation",
+    [DPHASE_AUTOMATION_REPEAT] = "automation_repeat",
 };
 
 static void print_phases(const struct dispute_book *book)
@@ -76,6 +80,10 @@ static int run_phases(struct dispute_book *book)
         rc = disputes_reports(book);
     if (rc == ARC_OK)
         rc = disputes_list(book);
+    if (rc == ARC_OK)
+        rc = disputes_timeline(book);
+    if (rc == ARC_OK)
+        rc = disputes_automation(book);
     if (rc == ARC_OK)
         progress("reads done", started_at);
     return rc;
