@@ -263,6 +263,7 @@ void arc_dispute_enter(arc_db *db, struct arc_dispute *dispute, arc_dispute_stat
 {
     dispute->status = status;
     dispute->status_changed_at = arc_db_now(db);
+    dispute->state_seq++;
 }
 
 int arc_dispute_refuse(const struct arc_dispute *dispute, const char *verb,

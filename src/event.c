@@ -13,15 +13,15 @@
 const char *arc_event_kind_name(arc_event_kind kind)
 {
     static const char *const names[] = {
-        "customer.created",       "customer.updated",    "contact.added",
-        "contact.removed",        "invoice.created",     "invoice.issued",
-        "invoice.deleted",        "invoice.voided",      "invoice.written_off",
-        "payment.received",       "payment.applied",     "payment.reversed",
-        "credit_memo.created",    "credit_memo.applied", "credit_memo.voided",
-        "dispute.opened",         "dispute.updated",     "dispute.reviewed",
-        "dispute.escalated",      "dispute.resolved",    "dispute.reopened",
-        "reason_code.changed",    "numbering.changed",   "invoice.line_added",
-        "communication.recorded", "invoice.overdue",     "dispute.overdue",
+        "customer.created",       "customer.updated",        "contact.added",
+        "contact.removed",        "invoice.created",         "invoice.issued",
+        "invoice.deleted",        "invoice.voided",          "invoice.written_off",
+        "payment.received",       "payment.applied",         "payment.reversed",
+        "credit_memo.created",    "credit_memo.applied",     "credit_memo.voided",
+        "dispute.opened",         "dispute.updated",         "dispute.reviewed",
+        "dispute.escalated",      "dispute.resolved",        "dispute.reopened",
+        "reason_code.changed",    "numbering.changed",       "invoice.line_added",
+        "communication.recorded", "invoice.overdue",         "dispute.overdue",
         "dispute.alert",          "escalation_rule.changed",
     };
 

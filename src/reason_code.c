@@ -211,7 +211,9 @@ static int delete_in_scope(arc_db *db, const char *code)
 
     if (rc == ARC_OK && in_use)
         return arc_fail(ARC_ECONFLICT,
-                        "reason code %s: disputes use it; deactivate it instead", code);
+                        "reason code %s: disputes or escalation rules use it;"
+                        " deactivate it instead",
+                        code);
     if (rc == ARC_OK)
         rc = db->ops->reason_code_delete(db->store, code);
     if (rc == ARC_OK)

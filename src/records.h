@@ -187,6 +187,8 @@ struct arc_dispute {
     /* The due date for which automation last raised dispute.overdue, or
      * ARC_DATE_NONE; internal, not in the public API. */
     arc_date overdue_alerted_for;
+    /* Counts the dispute's changes of state; internal. */
+    int64_t state_seq;
 };
 
 struct arc_dispute_page {

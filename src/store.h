@@ -116,7 +116,9 @@ struct arc_dispute_state {
     int64_t amount;
     arc_dispute_status status;
     int escalation_level;
+    arc_time opened_at;
     arc_time status_changed_at;
+    int64_t state_seq; /* grows with every change of state */
     arc_date due_date;
     arc_date overdue_alerted_for;
 };
@@ -226,7 +228,8 @@ struct arc_store_ops {
                                 struct arc_application_page *out);
 
     /* The reason code catalog. update writes label, category, description
-     * and active; in_use counts the disputes that use a code. */
+     * and active; in_use tells whether disputes or escalation rules use a
+     * code. */
     int (*reason_code_insert)(arc_store *store, const struct arc_reason_code *reason);
     int (*reason_code_update)(arc_store *store, const struct arc_reason_code *reason);
     int (*reason_code_get)(arc_store *store, const char *code,
@@ -329,12 +332,12 @@ struct arc_store_ops {
     /* When the customer was last in touch: the latest occurred_at of its
      * communications that are not internal; 0 when there is none. */
     int (*last_contact)(arc_store *store, arc_id customer_id, arc_time *out);
-    /* Whether a rule fired for a dispute in the state it entered at
-     * @p state_since, and recording that it did. */
+    /* Whether a rule fired for a dispute in its state number @p state_seq,
+     * and recording that it did. */
     int (*rule_fired)(arc_store *store, arc_id rule_id, arc_id dispute_id,
-                      arc_time state_since, bool *out);
+                      int64_t state_seq, bool *out);
     int (*rule_firing_insert)(arc_store *store, arc_id rule_id, arc_id dispute_id,
-                              arc_time state_since, arc_time fired_at);
+                              int64_t state_seq, arc_time fired_at);
     /* Open or partially paid invoices due before @p today with a balance and
      * no overdue alert yet, in due date order. The callback may not write;
      * mark_overdue_alerted records the alert afterwards. */
@@ -343,6 +346,8 @@ struct arc_store_ops {
                                            const struct arc_overdue_invoice *invoice),
                                  void *ctx);
     int (*invoice_mark_overdue_alerted)(arc_store *store, arc_id id);
+    /* Record that dispute.overdue was raised for the dispute's @p due_date. */
+    int (*dispute_mark_overdue_alerted)(arc_store *store, arc_id id, arc_date due_date);
 
     /* Sums for balances: invoice balances of a customer in a currency, and
      * the unapplied remainders of its payments and credit memos in force. */

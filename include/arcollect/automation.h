@@ -9,18 +9,21 @@
  * | condition | holds when |
  * |---|---|
  * | @ref arc_escalation_rule_opts::statuses | the dispute is in one of these states |
- * | @ref arc_escalation_rule_opts::min_days_in_state | it entered its state at least this many days ago |
- * | @ref arc_escalation_rule_opts::min_amount | its amount is at least this, in @ref arc_escalation_rule_opts::currency |
- * | @ref arc_escalation_rule_opts::reason_code | it has this reason code |
- * | @ref arc_escalation_rule_opts::min_days_since_contact | the customer's last communication that is not internal, or the dispute's opening if later, is at least this many days old |
- * | @ref arc_escalation_rule_opts::below_level | its escalation level is below this |
+ * | @ref arc_escalation_rule_opts::min_days_in_state | it entered its state at least this
+ * many days ago | | @ref arc_escalation_rule_opts::currency | its amounts are in this
+ * currency | | @ref arc_escalation_rule_opts::min_amount | its amount is at least this
+ * (in that currency) | | @ref arc_escalation_rule_opts::reason_code | it has this reason
+ * code | | @ref arc_escalation_rule_opts::min_days_since_contact | the customer's last
+ * communication that is not internal, or the dispute's opening if later, is at least this
+ * many days old | | @ref arc_escalation_rule_opts::below_level | its escalation level is
+ * below this |
  *
  * | action | does |
  * |---|---|
  * | #ARC_RULE_REASSIGN | makes @ref arc_escalation_rule_opts::assign_to its owner |
- * | #ARC_RULE_SET_DUE_DATE | sets its due date @ref arc_escalation_rule_opts::due_in_days after today |
- * | #ARC_RULE_ESCALATE | raises its escalation level by one (status escalated) |
- * | #ARC_RULE_ALERT | emits #ARC_EVENT_DISPUTE_ALERT naming the rule |
+ * | #ARC_RULE_SET_DUE_DATE | sets its due date @ref arc_escalation_rule_opts::due_in_days
+ * after today | | #ARC_RULE_ESCALATE | raises its escalation level by one (status
+ * escalated) | | #ARC_RULE_ALERT | emits #ARC_EVENT_DISPUTE_ALERT naming the rule |
  *
  * A day is 86,400 seconds of the book's clock. Conditions left at 0 or NULL
  * do not restrict.
@@ -66,10 +69,13 @@ typedef struct arc_escalation_rule_page arc_escalation_rule_page;
 
 /** Bits of @ref arc_escalation_rule_opts::actions. */
 enum arc_rule_action {
-    ARC_RULE_ESCALATE = 1u << 0,     /**< Raise the escalation level by one. */
-    ARC_RULE_ALERT = 1u << 1,        /**< Emit #ARC_EVENT_DISPUTE_ALERT. */
-    ARC_RULE_REASSIGN = 1u << 2,     /**< Give the dispute to @ref arc_escalation_rule_opts::assign_to. */
-    ARC_RULE_SET_DUE_DATE = 1u << 3  /**< Set the due date @ref arc_escalation_rule_opts::due_in_days from today. */
+    ARC_RULE_ESCALATE = 1u << 0, /**< Raise the escalation level by one. */
+    ARC_RULE_ALERT = 1u << 1,    /**< Emit #ARC_EVENT_DISPUTE_ALERT. */
+    ARC_RULE_REASSIGN =
+        1u << 2, /**< Give the dispute to @ref arc_escalation_rule_opts::assign_to. */
+    ARC_RULE_SET_DUE_DATE =
+        1u << 3 /**< Set the due date @ref arc_escalation_rule_opts::due_in_days from
+                   today. */
 };
 
 /** The bit of @ref arc_escalation_rule_opts::statuses for an #arc_dispute_status. */
@@ -90,15 +96,20 @@ enum arc_rule_action {
  */
 typedef struct arc_escalation_rule_opts {
     unsigned int version; /**< #ARC_ESCALATION_RULE_OPTS_VERSION. */
-    const char *name;     /**< Unique in the book, up to #ARC_RULE_NAME_MAX bytes; required. */
-    int active;           /**< Nonzero (the default) to run the rule; 0 to keep it idle. */
+    const char
+        *name;  /**< Unique in the book, up to #ARC_RULE_NAME_MAX bytes; required. */
+    int active; /**< Nonzero (the default) to run the rule; 0 to keep it idle. */
     /** ARC_RULE_STATUS() bits of the states it applies to (open, in review,
      *  escalated, reopened); 0 for all four. */
     unsigned int statuses;
-    int min_days_in_state;   /**< 0 to #ARC_RULE_MAX_DAYS; at least 1 with #ARC_RULE_ESCALATE. */
-    int64_t min_amount;      /**< In minor units of @ref currency; 0 for any amount. */
-    const char *currency;    /**< ISO 4217 code; required with a @ref min_amount, else NULL. */
-    const char *reason_code; /**< Only disputes with this code (of the catalog); or NULL. */
+    int min_days_in_state; /**< 0 to #ARC_RULE_MAX_DAYS; at least 1 with
+                              #ARC_RULE_ESCALATE. */
+    int64_t min_amount;    /**< In minor units of @ref currency; 0 for any amount. */
+    /** Only disputes in this currency (ISO 4217); required with a
+     *  @ref min_amount; NULL for any currency. */
+    const char *currency;
+    const char
+        *reason_code; /**< Only disputes with this code (of the catalog); or NULL. */
     int min_days_since_contact; /**< 0 to #ARC_RULE_MAX_DAYS; 0 for no condition. */
     int below_level;            /**< Only disputes below this level; 0 for any level. */
     unsigned int actions;       /**< Bitwise or of #arc_rule_action; at least one. */
@@ -272,9 +283,9 @@ ARC_EXTERN int arc_escalation_rule_min_days_in_state(const arc_escalation_rule *
 ARC_EXTERN int64_t arc_escalation_rule_min_amount(const arc_escalation_rule *rule);
 
 /**
- * The currency of arc_escalation_rule_min_amount().
+ * The currency the rule applies to, and of arc_escalation_rule_min_amount().
  * @param rule The rule, or NULL.
- * @return The ISO 4217 code; NULL when the rule has no amount condition and
+ * @return The ISO 4217 code; NULL when the rule applies to any currency and
  *         for NULL.
  */
 ARC_EXTERN const char *arc_escalation_rule_currency(const arc_escalation_rule *rule);
@@ -291,7 +302,8 @@ ARC_EXTERN const char *arc_escalation_rule_reason_code(const arc_escalation_rule
  * @param rule The rule, or NULL.
  * @return The days; 0 for no condition and for NULL.
  */
-ARC_EXTERN int arc_escalation_rule_min_days_since_contact(const arc_escalation_rule *rule);
+ARC_EXTERN int
+arc_escalation_rule_min_days_since_contact(const arc_escalation_rule *rule);
 
 /**
  * The escalation level below which the rule applies.
@@ -331,15 +343,15 @@ ARC_EXTERN int arc_escalation_rule_due_in_days(const arc_escalation_rule *rule);
  * the run fills in the counts.
  */
 typedef struct arc_automation_result {
-    unsigned int version;      /**< #ARC_AUTOMATION_RESULT_VERSION. */
-    size_t disputes_examined;  /**< Disputes not resolved that the rules saw. */
-    size_t rules_fired;        /**< Rule firings, each on one dispute. */
-    size_t escalations;        /**< Levels raised. */
-    size_t reassignments;      /**< Owners changed. */
-    size_t due_dates_set;      /**< Due dates changed. */
-    size_t alerts;             /**< #ARC_EVENT_DISPUTE_ALERT events. */
-    size_t disputes_overdue;   /**< #ARC_EVENT_DISPUTE_OVERDUE events. */
-    size_t invoices_overdue;   /**< #ARC_EVENT_INVOICE_OVERDUE events. */
+    unsigned int version;     /**< #ARC_AUTOMATION_RESULT_VERSION. */
+    size_t disputes_examined; /**< Disputes not resolved that the rules saw. */
+    size_t rules_fired;       /**< Rule firings, each on one dispute. */
+    size_t escalations;       /**< Levels raised. */
+    size_t reassignments;     /**< Owners changed. */
+    size_t due_dates_set;     /**< Due dates changed. */
+    size_t alerts;            /**< #ARC_EVENT_DISPUTE_ALERT events. */
+    size_t disputes_overdue;  /**< #ARC_EVENT_DISPUTE_OVERDUE events. */
+    size_t invoices_overdue;  /**< #ARC_EVENT_INVOICE_OVERDUE events. */
 } arc_automation_result;
 
 /** Initialiser for #arc_automation_result. */

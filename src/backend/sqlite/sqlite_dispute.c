@@ -10,7 +10,7 @@
     "id, invoice_id, customer_id, currency, reason_code, amount, status, outcome,"       \
     " escalation_level, opened_by, owner, description, due_date, opened_at,"             \
     " status_changed_at, resolved_on, resolved_by, resolved_amount, resolution_note,"    \
-    " credit_memo_id, reopen_reason, updated_at, overdue_alerted_for"
+    " credit_memo_id, reopen_reason, updated_at, overdue_alerted_for, state_seq"
 
 static int read_dispute(sqlite3_stmt *stmt, void *record)
 {
@@ -42,6 +42,7 @@ static int read_dispute(sqlite3_stmt *stmt, void *record)
     out->reopen_reason = arc_sqlite_column_text_dup(stmt, 20, &rc);
     out->updated_at = arc_sqlite_column_time(stmt, 21);
     out->overdue_alerted_for = arc_sqlite_column_date(stmt, 22);
+    out->state_seq = sqlite3_column_int64(stmt, 23);
     if (rc != ARC_OK)
         arc_dispute_clear(out);
     return rc;
@@ -71,6 +72,7 @@ static void bind_dispute(sqlite3_stmt *stmt, const struct arc_dispute *dispute)
     arc_sqlite_bind_text(stmt, 20, dispute->reopen_reason);
     arc_sqlite_bind_time(stmt, 21, dispute->updated_at);
     arc_sqlite_bind_date(stmt, 22, dispute->overdue_alerted_for);
+    sqlite3_bind_int64(stmt, 23, dispute->state_seq);
 }
 
 static int insert_lines(arc_store *store, const struct arc_dispute *dispute)
@@ -97,9 +99,10 @@ int arc_sqlite_dispute_insert(arc_store *store, struct arc_dispute *dispute)
         "INSERT INTO disputes (invoice_id, customer_id, currency, reason_code, amount,"
         " status, outcome, escalation_level, opened_by, owner, description, due_date,"
         " opened_at, status_changed_at, resolved_on, resolved_by, resolved_amount,"
-        " resolution_note, credit_memo_id, reopen_reason, updated_at, overdue_alerted_for)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-        " ?17, ?18, ?19, ?20, ?21, ?22)";
+        " resolution_note, credit_memo_id, reopen_reason, updated_at, "
+        "overdue_alerted_for,"
+        " state_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+        " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
     int rc;
 
@@ -123,14 +126,15 @@ int arc_sqlite_dispute_update(arc_store *store, const struct arc_dispute *disput
         "?13,"
         " status_changed_at = ?14, resolved_on = ?15, resolved_by = ?16,"
         " resolved_amount = ?17, resolution_note = ?18, credit_memo_id = ?19,"
-        " reopen_reason = ?20, updated_at = ?21, overdue_alerted_for = ?22 WHERE id = ?23";
+        " reopen_reason = ?20, updated_at = ?21, overdue_alerted_for = ?22,"
+        " state_seq = ?23 WHERE id = ?24";
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
     int rc;
 
     if (stmt == NULL)
         return arc_error_last_code();
     bind_dispute(stmt, dispute);
-    sqlite3_bind_int64(stmt, 23, dispute->id);
+    sqlite3_bind_int64(stmt, 24, dispute->id);
     rc = arc_sqlite_exec_stmt(store, stmt, "dispute");
     if (rc == ARC_OK && sqlite3_changes(store->conn) == 0)
         return arc_fail(ARC_ENOTFOUND, "dispute %lld: not found", (long long)dispute->id);
@@ -258,7 +262,8 @@ int arc_sqlite_sum_open_disputes_of_customer(arc_store *store, arc_id customer_i
 int arc_sqlite_reason_code_in_use(arc_store *store, const char *code, bool *out)
 {
     static const char SQL[] =
-        "SELECT EXISTS (SELECT 1 FROM disputes WHERE reason_code = ?1)";
+        "SELECT EXISTS (SELECT 1 FROM disputes WHERE reason_code = ?1)"
+        " OR EXISTS (SELECT 1 FROM escalation_rules WHERE reason_code = ?1)";
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
     int64_t used = 0;
     int rc;

@@ -5,7 +5,7 @@
 #include "error.h"
 #include "sqlite_internal.h"
 
-static int read_event(sqlite3_stmt *stmt, void *record)
+int arc_sqlite_read_event(sqlite3_stmt *stmt, void *record)
 {
     struct arc_event *out = record;
     int rc = ARC_OK;
@@ -70,5 +70,6 @@ int arc_sqlite_event_list(arc_store *store, arc_id after_id, unsigned int limit,
     sqlite3_bind_int64(stmt, 1, after_id);
     sqlite3_bind_int(stmt, 2, (int)limit);
     return arc_sqlite_fetch_all(store, stmt, (void **)&out->items, &out->count,
-                                sizeof(*out->items), read_event, "event journal");
+                                sizeof(*out->items), arc_sqlite_read_event,
+                                "event journal");
 }

@@ -209,6 +209,12 @@ int arc_sqlite_scan_open_items(arc_store *store,
 int arc_sqlite_scan_applications_after(arc_store *store, arc_date after,
                                        arc_application_fn fn, void *ctx);
 
+/* The columns arc_sqlite_read_event() reads, in order. */
+#define ARC_SQLITE_EVENT_COLUMNS                                                         \
+    "id, kind, occurred_at, actor, record_id, customer_id, invoice_id, dispute_id,"      \
+    " amount, currency, detail"
+
+int arc_sqlite_read_event(sqlite3_stmt *stmt, void *record);
 int arc_sqlite_event_append(arc_store *store, struct arc_event *event);
 int arc_sqlite_event_list(arc_store *store, arc_id after_id, unsigned int limit,
                           struct arc_event_page *out);
@@ -256,12 +262,14 @@ int arc_sqlite_scan_unresolved_disputes(
     void *ctx);
 int arc_sqlite_last_contact(arc_store *store, arc_id customer_id, arc_time *out);
 int arc_sqlite_rule_fired(arc_store *store, arc_id rule_id, arc_id dispute_id,
-                          arc_time state_since, bool *out);
+                          int64_t state_seq, bool *out);
 int arc_sqlite_rule_firing_insert(arc_store *store, arc_id rule_id, arc_id dispute_id,
-                                  arc_time state_since, arc_time fired_at);
+                                  int64_t state_seq, arc_time fired_at);
 int arc_sqlite_scan_overdue_invoices(
     arc_store *store, arc_date today,
     int (*fn)(void *ctx, const struct arc_overdue_invoice *invoice), void *ctx);
 int arc_sqlite_invoice_mark_overdue_alerted(arc_store *store, arc_id id);
+int arc_sqlite_dispute_mark_overdue_alerted(arc_store *store, arc_id id,
+                                            arc_date due_date);
 
 #endif

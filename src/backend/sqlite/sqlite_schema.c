@@ -298,7 +298,8 @@ static const char SCHEMA_V3[] =
     ");";
 
 /* Version 4: the timeline's indexes over the event journal, escalation rules
- * and the record of their firings, and the marks that keep overdue alerts
+ * and the record of their firings (by the number of the state a dispute
+ * is in, which grows with every change of state), and the marks that keep overdue alerts
  * from repeating. An event reaches a customer's timeline when its kind is
  * one of those listed in events_by_customer (sqlite_timeline.c repeats the
  * list so that the planner uses the index). */
@@ -336,16 +337,18 @@ static const char SCHEMA_V4[] =
     "CREATE TABLE rule_firings ("
     "  dispute_id INTEGER NOT NULL REFERENCES disputes (id),"
     "  rule_id INTEGER NOT NULL REFERENCES escalation_rules (id),"
-    "  state_since TEXT NOT NULL,"
+    "  state_seq INTEGER NOT NULL,"
     "  fired_at TEXT NOT NULL,"
-    "  PRIMARY KEY (dispute_id, rule_id, state_since)"
+    "  PRIMARY KEY (dispute_id, rule_id, state_seq)"
     ") WITHOUT ROWID;"
     "CREATE INDEX rule_firings_by_rule ON rule_firings (rule_id);"
     "ALTER TABLE invoices ADD COLUMN overdue_alerted INTEGER NOT NULL DEFAULT 0"
     "  CHECK (overdue_alerted = 0 OR overdue_alerted = 1);"
     "CREATE INDEX invoices_overdue ON invoices (due_date, id)"
     "  WHERE balance > 0 AND overdue_alerted = 0;"
-    "ALTER TABLE disputes ADD COLUMN overdue_alerted_for TEXT;";
+    "ALTER TABLE disputes ADD COLUMN overdue_alerted_for TEXT;"
+    "ALTER TABLE disputes ADD COLUMN state_seq INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (state_seq >= 0);";
 
 /* Migration i brings a book from schema version i to i + 1. */
 static const char *const MIGRATIONS[ARC_SQLITE_SCHEMA_VERSION] = {

@@ -298,6 +298,7 @@ const struct arc_store_ops arc_sqlite_store = {
     .rule_firing_insert = arc_sqlite_rule_firing_insert,
     .scan_overdue_invoices = arc_sqlite_scan_overdue_invoices,
     .invoice_mark_overdue_alerted = arc_sqlite_invoice_mark_overdue_alerted,
+    .dispute_mark_overdue_alerted = arc_sqlite_dispute_mark_overdue_alerted,
     .sum_invoice_balances = arc_sqlite_sum_invoice_balances,
     .sum_unapplied_credit = arc_sqlite_sum_unapplied_credit,
     .scan_open_items = arc_sqlite_scan_open_items,
