@@ -439,6 +439,14 @@ static int record_in_scope(arc_db *db, const arc_communication_opts *opts, arc_i
     return rc;
 }
 
+int arc_communication_record_in_scope(arc_db *db, const arc_communication_opts *opts,
+                                      arc_id *out)
+{
+    int rc = check_opts(opts);
+
+    return rc == ARC_OK ? record_in_scope(db, opts, out) : rc;
+}
+
 int arc_communication_record(arc_id *out, arc_db *db, const arc_communication_opts *opts)
 {
     arc_id id = 0;

@@ -113,6 +113,11 @@ void arc_events_discard(arc_db *db, size_t keep);
 /* Release the queue when the handle closes. */
 void arc_events_free(arc_db *db);
 
+/* Check and record a communication in the caller's write scope; another
+ * module's record (a dispute's first note) can so be written with it. */
+int arc_communication_record_in_scope(arc_db *db, const arc_communication_opts *opts,
+                                      arc_id *out);
+
 /* Fail with ARC_EINVAL unless @p db is not NULL. */
 #define ARC_CHECK_DB(db)                                                                 \
     do {                                                                                 \

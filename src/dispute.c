@@ -164,6 +164,28 @@ static int fill_new(arc_db *db, struct arc_dispute *dispute, const arc_dispute_o
     return copy_lines(dispute, opts, invoice);
 }
 
+/* The description is the dispute's first note: an internal note by whoever
+ * opened it, linked to the invoice and the dispute, so that it is in their
+ * timelines and found by search. */
+static int record_first_note(arc_db *db, const struct arc_dispute *dispute)
+{
+    arc_communication_opts note = ARC_COMMUNICATION_OPTS_INIT;
+    arc_id communication_id = 0;
+
+    if (dispute->description == NULL)
+        return ARC_OK;
+    note.customer_id = dispute->customer_id;
+    note.channel = ARC_CHANNEL_NOTE;
+    note.direction = ARC_DIRECTION_INTERNAL;
+    note.user = dispute->opened_by;
+    note.subject = "Dispute opened";
+    note.body = dispute->description;
+    note.invoice_ids = &dispute->invoice_id;
+    note.invoice_count = 1;
+    note.dispute_id = dispute->id;
+    return arc_communication_record_in_scope(db, &note, &communication_id);
+}
+
 static int open_in_scope(arc_db *db, const arc_dispute_opts *opts, arc_id *out)
 {
     struct arc_dispute dispute = { 0 };
@@ -183,6 +205,8 @@ static int open_in_scope(arc_db *db, const arc_dispute_opts *opts, arc_id *out)
         rc = db->ops->dispute_insert(db->store, &dispute);
     if (rc == ARC_OK)
         rc = arc_dispute_emit(db, &dispute, ARC_EVENT_DISPUTE_OPENED, dispute.opened_by);
+    if (rc == ARC_OK)
+        rc = record_first_note(db, &dispute);
     if (rc == ARC_OK)
         *out = dispute.id;
     arc_dispute_clear(&dispute);

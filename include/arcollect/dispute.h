@@ -94,7 +94,11 @@ typedef struct arc_dispute_opts {
     const char *opened_by;   /**< Who recorded it (a user name); required. */
     const char *owner;       /**< Who works on it; NULL for @ref opened_by. */
     arc_date due_date;       /**< When it should be settled; or #ARC_DATE_NONE. */
-    const char *description; /**< What the customer says; optional, up to 10,000 bytes. */
+    /** What the customer says; optional, up to 10,000 bytes. It is also
+     *  recorded as the dispute's first note: an internal note by
+     *  @ref opened_by with the subject "Dispute opened", linked to the
+     *  invoice and the dispute (arcollect/communication.h). */
+    const char *description;
     const int *lines;  /**< Numbers (from 1) of the disputed invoice lines; or NULL. */
     size_t line_count; /**< Entries in @ref lines, up to #ARC_DISPUTE_MAX_LINES. */
 } arc_dispute_opts;

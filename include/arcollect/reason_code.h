@@ -103,12 +103,13 @@ ARC_EXTERN int arc_reason_code_update(arc_db *db, const char *code,
 ARC_EXTERN int arc_reason_code_set_active(arc_db *db, const char *code, int active);
 
 /**
- * Delete a reason code that no dispute uses.
+ * Delete a reason code that no dispute and no escalation rule uses.
  *
  * @param db   The book.
  * @param code The code.
- * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ECONFLICT when a dispute uses it
- *         (deactivate it instead); #ARC_EINVAL for a NULL code;
+ * @return #ARC_OK; #ARC_ENOTFOUND; #ARC_ECONFLICT when a dispute or an
+ *         escalation rule (arcollect/automation.h) uses it (deactivate it
+ *         instead); #ARC_EINVAL for a NULL code;
  *         #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_reason_code_delete(arc_db *db, const char *code);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "arcollect/communication.h"
 #include "arcollect/dispute.h"
 
 static arc_db *db;
@@ -242,6 +243,43 @@ START_TEST(dispute_keeps_every_field)
     ck_assert_int_eq(arc_dispute_line_at(dispute, 1), 3);
     ck_assert_int_eq(arc_dispute_line_at(dispute, 2), 0);
     arc_dispute_free(dispute);
+}
+END_TEST
+
+START_TEST(the_description_is_the_first_note_of_the_dispute)
+{
+    arc_id invoice = test_invoice(db, acme, "2026-03-01", 10000);
+    arc_dispute_opts opts = dispute_for(invoice, "SLA_CREDIT", 3000);
+    arc_communication_list_opts list = ARC_COMMUNICATION_LIST_OPTS_INIT;
+    arc_communication_page *page = NULL;
+    const arc_communication *note;
+    arc_id id = 0, bare = 0;
+
+    opts.description = "Outage on the 3rd; they expect the SLA credit";
+    ck_assert_ok(arc_dispute_open(&id, db, &opts));
+    list.dispute_id = id;
+    ck_assert_ok(arc_communication_list(&page, db, &list));
+    ck_assert_uint_eq(arc_communication_page_count(page), 1);
+    note = arc_communication_page_at(page, 0);
+    ck_assert_int_eq(arc_communication_channel_of(note), ARC_CHANNEL_NOTE);
+    ck_assert_int_eq(arc_communication_direction_of(note), ARC_DIRECTION_INTERNAL);
+    ck_assert_int_eq(arc_communication_customer_id(note), acme);
+    ck_assert_str_eq(arc_communication_user(note), "lee");
+    ck_assert_str_eq(arc_communication_subject(note), "Dispute opened");
+    ck_assert_str_eq(arc_communication_body(note),
+                     "Outage on the 3rd; they expect the SLA credit");
+    ck_assert_int_eq(arc_communication_occurred_at(note), noon("2026-03-15"));
+    ck_assert_uint_eq(arc_communication_invoice_count(note), 1);
+    ck_assert_int_eq(arc_communication_invoice_at(note, 0), invoice);
+    arc_communication_page_free(page);
+
+    /* Without a description there is no note. */
+    opts.description = NULL;
+    ck_assert_ok(arc_dispute_open(&bare, db, &opts));
+    list.dispute_id = bare;
+    ck_assert_ok(arc_communication_list(&page, db, &list));
+    ck_assert_uint_eq(arc_communication_page_count(page), 0);
+    arc_communication_page_free(page);
 }
 END_TEST
 
@@ -1311,6 +1349,7 @@ int main(void)
 
     tcase_add_test(opening, dispute_keeps_every_field);
     tcase_add_test(opening, dispute_without_optional_fields_reads_back_empty);
+    tcase_add_test(opening, the_description_is_the_first_note_of_the_dispute);
     tcase_add_test(opening, open_dispute_is_taken_out_of_the_collectible_balance);
     tcase_add_test(opening, collectible_balance_is_kept_per_currency);
     tcase_add_test(opening, disputes_of_one_invoice_together_fit_in_what_it_owes);
