@@ -202,8 +202,7 @@ static int compute(arc_db *db, arc_aging *aging,
 
     if (rc == ARC_OK && aging->split_disputed) {
         aging->disputed = &disputed;
-        rc = db->ops->scan_disputed_amounts(db->store, aging->as_of, on_disputed,
-                                            &disputed);
+        rc = arc_store_scan_disputed_amounts(db, aging->as_of, on_disputed, &disputed);
     }
 
     if (rc == ARC_OK)
@@ -254,7 +253,7 @@ int arc_aging_compute(arc_aging **out, arc_db *db, const arc_aging_opts *opts)
     rc = arc_read_begin(db);
     if (rc == ARC_OK) {
         if (opts->customer_id != 0)
-            rc = db->ops->customer_terms(db->store, opts->customer_id, &customer);
+            rc = arc_store_customer_terms(db, opts->customer_id, &customer);
         if (rc == ARC_OK)
             rc = compute(db, aging, &filter);
         rc = arc_read_end(db, rc);

@@ -33,7 +33,7 @@ static int last_contact(struct arc_automation *run, arc_id customer_id, arc_time
         }
         slot = (slot + 1) & mask;
     }
-    rc = run->db->ops->last_contact(run->db->store, customer_id, out);
+    rc = arc_store_last_contact(run->db, customer_id, out);
     if (rc != ARC_OK)
         return rc;
     /* The table is sized for every dispute, so a free slot always remains. */

@@ -415,7 +415,7 @@ static int record_in_scope(arc_db *db, const arc_communication_opts *opts, arc_i
 {
     struct arc_communication communication = { 0 };
     struct arc_customer_terms customer;
-    int rc = db->ops->customer_terms(db->store, opts->customer_id, &customer);
+    int rc = arc_store_customer_terms(db, opts->customer_id, &customer);
 
     if (rc != ARC_OK)
         rc = arc_fail_context(rc, WHAT ": ");

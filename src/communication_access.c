@@ -91,7 +91,7 @@ static int check_owner(arc_db *db, const struct arc_communication_filter *filter
     int rc = ARC_OK;
 
     if (filter->customer_id)
-        rc = db->ops->customer_terms(db->store, filter->customer_id, &customer);
+        rc = arc_store_customer_terms(db, filter->customer_id, &customer);
     else if (filter->invoice_id)
         rc = db->ops->invoice_get(db->store, filter->invoice_id, false, &invoice);
     else if (filter->dispute_id)
@@ -257,10 +257,10 @@ static int run_search(arc_db *db, const struct arc_communication_query *query,
     int rc = ARC_OK;
 
     if (query->customer_id)
-        rc = db->ops->customer_terms(db->store, query->customer_id, &customer);
+        rc = arc_store_customer_terms(db, query->customer_id, &customer);
     if (rc != ARC_OK)
         return arc_fail_context(rc, "communication search: ");
-    return db->ops->communication_search(db->store, query, page);
+    return arc_store_communication_search(db, query, page);
 }
 
 int arc_communication_search(arc_communication_hit_page **out, arc_db *db,

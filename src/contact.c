@@ -50,7 +50,7 @@ int arc_contact_add(arc_id *out, arc_db *db, arc_id customer_id,
     rc = arc_write_begin(db);
     if (rc != ARC_OK)
         return rc;
-    rc = db->ops->customer_terms(db->store, customer_id, &customer);
+    rc = arc_store_customer_terms(db, customer_id, &customer);
     if (rc == ARC_OK)
         rc = db->ops->contact_insert(db->store, &contact);
     if (rc == ARC_OK) {
@@ -102,7 +102,7 @@ int arc_contact_list(arc_contact_page **out, arc_db *db, arc_id customer_id)
         free(page);
         return rc;
     }
-    rc = db->ops->customer_terms(db->store, customer_id, &customer);
+    rc = arc_store_customer_terms(db, customer_id, &customer);
     if (rc == ARC_OK)
         rc = db->ops->contact_list(db->store, customer_id, page);
     rc = arc_read_end(db, rc);

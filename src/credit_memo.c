@@ -94,7 +94,7 @@ int arc_credit_memo_create_in_scope(arc_db *db, struct arc_credit_memo *memo,
                                     arc_id invoice_id)
 {
     struct arc_customer_terms customer;
-    int rc = db->ops->customer_terms(db->store, memo->customer_id, &customer);
+    int rc = arc_store_customer_terms(db, memo->customer_id, &customer);
 
     if (rc != ARC_OK)
         return arc_fail_context(rc, "credit memo: ");

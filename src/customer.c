@@ -269,15 +269,14 @@ static int balance_currency(arc_db *db, arc_id customer_id, const char *currency
     if (currency != NULL && arc_currency_lookup(NULL, currency) != ARC_OK)
         return arc_fail_context(ARC_EINVAL, "customer %lld: ", (long long)customer_id);
 
-    rc = db->ops->customer_terms(db->store, customer_id, &customer);
+    rc = arc_store_customer_terms(db, customer_id, &customer);
     if (rc != ARC_OK)
         return rc;
     memcpy(out, currency ? currency : customer.currency, 4);
     return ARC_OK;
 }
 
-typedef int (*sum_fn)(arc_store *store, arc_id customer_id, const char *currency,
-                      int64_t *out);
+typedef int (*sum_fn)(arc_db *db, arc_id customer_id, const char *currency, int64_t *out);
 
 static int customer_sum(int64_t *out, arc_db *db, arc_id customer_id,
                         const char *currency, sum_fn sum)
@@ -294,20 +293,18 @@ static int customer_sum(int64_t *out, arc_db *db, arc_id customer_id,
         return rc;
     rc = balance_currency(db, customer_id, currency, code);
     if (rc == ARC_OK)
-        rc = sum(db->store, customer_id, code, out);
+        rc = sum(db, customer_id, code, out);
     return arc_read_end(db, rc);
 }
 
 int arc_customer_balance(int64_t *out, arc_db *db, arc_id customer_id,
                          const char *currency)
 {
-    return customer_sum(out, db, customer_id, currency,
-                        db ? db->ops->sum_invoice_balances : NULL);
+    return customer_sum(out, db, customer_id, currency, arc_store_sum_invoice_balances);
 }
 
 int arc_customer_unapplied_credit(int64_t *out, arc_db *db, arc_id customer_id,
                                   const char *currency)
 {
-    return customer_sum(out, db, customer_id, currency,
-                        db ? db->ops->sum_unapplied_credit : NULL);
+    return customer_sum(out, db, customer_id, currency, arc_store_sum_unapplied_credit);
 }

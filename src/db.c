@@ -30,30 +30,6 @@ int arc_db_options_init(arc_db_options *opts, unsigned int version)
     return ARC_OK;
 }
 
-/* Pick the backend for a URI and the location to hand it. */
-static int resolve_uri(const struct arc_store_ops **ops, const char **location,
-                       const char *uri)
-{
-    const char *scheme_end = strstr(uri, "://");
-
-    if (strncmp(uri, "sqlite:", 7) == 0) {
-        *ops = &arc_sqlite_store;
-        *location = uri + 7;
-        if (strncmp(*location, "//", 2) == 0)
-            *location += 2;
-    } else if (scheme_end != NULL && strchr(uri, '/') > scheme_end) {
-        return arc_fail(ARC_EUNSUPPORTED, "db: uri \"%s\": no backend for this scheme",
-                        uri);
-    } else {
-        *ops = &arc_sqlite_store;
-        *location = uri;
-    }
-
-    if (**location == '\0')
-        return arc_fail(ARC_EINVAL, "db: uri \"%s\": no path given", uri);
-    return ARC_OK;
-}
-
 static int check_options(const arc_db_options *opts)
 {
     if (opts->version != ARC_DB_OPTIONS_VERSION)
@@ -90,7 +66,7 @@ int arc_db_open(arc_db **out, const char *uri, const arc_db_options *opts)
     db->clock = opts->clock ? opts->clock : system_clock;
     db->clock_data = opts->clock_data;
 
-    rc = resolve_uri(&db->ops, &location, uri);
+    rc = arc_backend_resolve(&db->ops, &location, uri);
     if (rc == ARC_OK) {
         config.flags = opts->flags;
         config.busy_timeout_ms = opts->busy_timeout_ms;

@@ -45,7 +45,7 @@ enum arc_call_scope {
 };
 
 struct arc_db {
-    const struct arc_store_ops *ops;
+    const struct arc_backend *ops;
     arc_store *store;
     arc_clock_fn clock;
     void *clock_data;

@@ -84,8 +84,8 @@ int arc_dispute_check_fits(arc_db *db, const struct arc_invoice *invoice,
 {
     char asked[ARC_MONEY_BUFSIZE + 4], left[ARC_MONEY_BUFSIZE + 4];
     int64_t disputed = 0;
-    int rc = db->ops->sum_open_disputes_of_invoice(db->store, invoice->id, dispute_id,
-                                                   &disputed);
+    int rc =
+        arc_store_sum_open_disputes_of_invoice(db, invoice->id, dispute_id, &disputed);
 
     if (rc != ARC_OK || amount <= invoice->balance - disputed)
         return rc;

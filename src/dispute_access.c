@@ -129,7 +129,7 @@ int arc_invoice_disputed_amount(int64_t *out, arc_db *db, arc_id invoice_id)
         return rc;
     rc = db->ops->invoice_get(db->store, invoice_id, false, &invoice);
     if (rc == ARC_OK)
-        rc = db->ops->sum_open_disputes_of_invoice(db->store, invoice_id, 0, out);
+        rc = arc_store_sum_open_disputes_of_invoice(db, invoice_id, 0, out);
     arc_invoice_clear(&invoice);
     return arc_read_end(db, rc);
 }
@@ -151,14 +151,13 @@ int arc_customer_collectible_balance(int64_t *out, arc_db *db, arc_id customer_i
     rc = arc_read_begin(db);
     if (rc != ARC_OK)
         return rc;
-    rc = db->ops->customer_terms(db->store, customer_id, &customer);
+    rc = arc_store_customer_terms(db, customer_id, &customer);
     if (rc == ARC_OK) {
         memcpy(code, currency ? currency : customer.currency, sizeof(code));
-        rc = db->ops->sum_invoice_balances(db->store, customer_id, code, &balance);
+        rc = arc_store_sum_invoice_balances(db, customer_id, code, &balance);
     }
     if (rc == ARC_OK)
-        rc = db->ops->sum_open_disputes_of_customer(db->store, customer_id, code,
-                                                    &disputed);
+        rc = arc_store_sum_open_disputes_of_customer(db, customer_id, code, &disputed);
     if (rc == ARC_OK)
         *out = balance - disputed;
     return arc_read_end(db, rc);

@@ -313,7 +313,7 @@ static int compute(arc_db *db, arc_dispute_report *report,
     if (opts->to != ARC_DATE_NONE && arc_date_add_days(&opened_before, opts->to, 1) != 0)
         opened_before = ARC_DATE_NONE;
     if (opts->customer_id != 0)
-        rc = db->ops->customer_terms(db->store, opts->customer_id, &customer);
+        rc = arc_store_customer_terms(db, opts->customer_id, &customer);
     if (rc == ARC_OK)
         rc = db->ops->scan_disputes(db->store, (int)opts->grouping, opts->customer_id,
                                     opts->currency, opts->from, opened_before, on_dispute,

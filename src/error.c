@@ -2,6 +2,7 @@
  * The thread-local last error behind arc_error_last().
  */
 #include "error.h"
+#include "arcollect/sys/backend.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +19,17 @@ int arc_fail(int code, const char *fmt, ...)
 
     va_start(args, fmt);
     vsnprintf(last_message, sizeof(last_message), fmt, args);
+    va_end(args);
+    last_code = code;
+    return code;
+}
+
+int arc_error_set(int code, const char *format, ...)
+{
+    va_list args;
+
+    va_start(args, format);
+    vsnprintf(last_message, sizeof(last_message), format, args);
     va_end(args);
     last_code = code;
     return code;

@@ -172,7 +172,7 @@ static int create_in_scope(arc_db *db, struct arc_invoice *invoice,
                            const arc_invoice_opts *opts)
 {
     struct arc_customer_terms customer;
-    int rc = db->ops->customer_terms(db->store, opts->customer_id, &customer);
+    int rc = arc_store_customer_terms(db, opts->customer_id, &customer);
 
     if (rc != ARC_OK)
         return arc_fail_context(rc, "invoice: ");
@@ -307,7 +307,7 @@ static int issue_in_scope(arc_db *db, arc_id invoice_id, arc_date issue_date)
         rc = arc_fail(ARC_ECONFLICT, "invoice %s: only a draft can be issued, it is %s",
                       invoice.number, arc_invoice_status_name(invoice.status));
     if (rc == ARC_OK)
-        rc = db->ops->customer_terms(db->store, invoice.customer_id, &customer);
+        rc = arc_store_customer_terms(db, invoice.customer_id, &customer);
     if (rc == ARC_OK)
         rc = issue(db, &invoice, &customer, issue_date);
     if (rc == ARC_OK) {

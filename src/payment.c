@@ -61,7 +61,7 @@ static int record_in_scope(arc_db *db, struct arc_payment *payment, unsigned int
     struct arc_customer_terms customer;
     struct arc_payment original = { 0 };
     struct arc_credit_source source;
-    int rc = db->ops->customer_terms(db->store, payment->customer_id, &customer);
+    int rc = arc_store_customer_terms(db, payment->customer_id, &customer);
 
     if (rc != ARC_OK)
         return arc_fail_context(rc, "payment: ");

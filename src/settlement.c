@@ -40,7 +40,7 @@ static int record_application(arc_db *db, struct arc_invoice *invoice,
         invoice->paid += amount;
     invoice->updated_at = application.created_at;
     arc_invoice_refresh_status(invoice);
-    return db->ops->invoice_settle(db->store, invoice);
+    return arc_store_invoice_settle(db, invoice);
 }
 
 /* Check that @p amount of the source may go to @p invoice. */
@@ -206,7 +206,7 @@ static int reverse_one(arc_db *db, const struct arc_application *application, ar
     invoice.paid -= application->amount;
     invoice.updated_at = arc_db_now(db);
     arc_invoice_refresh_status(&invoice);
-    rc = db->ops->invoice_settle(db->store, &invoice);
+    rc = arc_store_invoice_settle(db, &invoice);
     arc_invoice_clear(&invoice);
     return rc;
 }
@@ -267,7 +267,7 @@ int arc_settle_close_invoice(arc_db *db, struct arc_invoice *invoice,
     invoice->closed_on = on;
     if (amount == 0) {
         invoice->updated_at = arc_db_now(db);
-        return db->ops->invoice_settle(db->store, invoice);
+        return arc_store_invoice_settle(db, invoice);
     }
     return record_application(db, invoice, kind, 0, amount, on);
 }

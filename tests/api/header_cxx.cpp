@@ -2,6 +2,7 @@
 // -Wextra -Werror. Linking against the shared library proves that every
 // declaration used here kept C linkage inside the headers' extern "C" blocks.
 #include <arcollect.h>
+#include <arcollect/sys/backend.h>
 
 #include <cstdio>
 #include <cstring>

@@ -257,17 +257,19 @@ int arc_sqlite_rule_get_by_name(arc_store *store, const char *name,
                                 struct arc_escalation_rule *out);
 int arc_sqlite_rule_list(arc_store *store, bool include_inactive,
                          struct arc_escalation_rule_page *out);
-int arc_sqlite_scan_unresolved_disputes(
-    arc_store *store, int (*fn)(void *ctx, const struct arc_dispute_state *state),
-    void *ctx);
+int arc_sqlite_scan_unresolved_disputes(arc_store *store,
+                                        int (*fn)(void *ctx,
+                                                  const struct arc_dispute_state *state),
+                                        void *ctx);
 int arc_sqlite_last_contact(arc_store *store, arc_id customer_id, arc_time *out);
 int arc_sqlite_rule_fired(arc_store *store, arc_id rule_id, arc_id dispute_id,
                           int64_t state_seq, bool *out);
 int arc_sqlite_rule_firing_insert(arc_store *store, arc_id rule_id, arc_id dispute_id,
                                   int64_t state_seq, arc_time fired_at);
-int arc_sqlite_scan_overdue_invoices(
-    arc_store *store, arc_date today,
-    int (*fn)(void *ctx, const struct arc_overdue_invoice *invoice), void *ctx);
+int arc_sqlite_scan_overdue_invoices(arc_store *store, arc_date today,
+                                     int (*fn)(void *ctx,
+                                               const struct arc_overdue_invoice *invoice),
+                                     void *ctx);
 int arc_sqlite_invoice_mark_overdue_alerted(arc_store *store, arc_id id);
 int arc_sqlite_dispute_mark_overdue_alerted(arc_store *store, arc_id id,
                                             arc_date due_date);

@@ -213,7 +213,8 @@ int arc_sqlite_sequence_put(arc_store *store, arc_sequence kind,
     return arc_sqlite_exec_stmt(store, stmt, "book: updating a sequence");
 }
 
-const struct arc_store_ops arc_sqlite_store = {
+const struct arc_backend arc_sqlite_store = {
+    .version = ARC_BACKEND_VERSION,
     .name = "sqlite",
     .open = store_open,
     .close = store_close,
