@@ -87,6 +87,33 @@ int arc_db_open(arc_db **out, const char *uri, const arc_db_options *opts)
     return ARC_OK;
 }
 
+int arc_book_delete(const char *uri, const arc_db_options *opts)
+{
+    const arc_db_options defaults = ARC_DB_OPTIONS_INIT;
+    struct arc_store_config config = { 0 };
+    const struct arc_backend *backend = NULL;
+    const char *location = NULL;
+    int rc;
+
+    if (uri == NULL || *uri == '\0')
+        return arc_fail(ARC_EINVAL, "db: uri: required");
+    if (opts == NULL)
+        opts = &defaults;
+    rc = check_options(opts);
+    if (rc == ARC_OK)
+        rc = arc_backend_resolve(&backend, &location, uri);
+    if (rc != ARC_OK)
+        return rc;
+    if (backend->drop == NULL)
+        return arc_fail(ARC_EUNSUPPORTED,
+                        "db: uri \"%s\": the %s backend cannot delete books", uri,
+                        backend->name);
+    config.flags = opts->flags;
+    config.busy_timeout_ms = opts->busy_timeout_ms;
+    config.reason_seeds = arc_reason_code_seeds(&config.reason_seed_count);
+    return backend->drop(location, &config);
+}
+
 void arc_db_close(arc_db *db)
 {
     if (db == NULL)

@@ -96,6 +96,21 @@ ARC_EXTERN int arc_db_open(arc_db **out, const char *uri, const arc_db_options *
 ARC_EXTERN void arc_db_close(arc_db *db);
 
 /**
+ * Delete a book for good: the file of an SQLite book (with the files SQLite
+ * keeps beside it), or every record of a book on a database server. Close
+ * every handle on the book first. Something that is not a book is left
+ * alone.
+ *
+ * @param uri  The book, as given to arc_db_open().
+ * @param opts Options (only the busy timeout is used), or NULL.
+ * @return #ARC_OK; #ARC_ENOTFOUND when there is no such book; #ARC_ENOTBOOK
+ *         for a file that is not a book; #ARC_EINVAL for a NULL or empty
+ *         @p uri; #ARC_EUNSUPPORTED for a backend that cannot delete books;
+ *         #ARC_EVERSION; #ARC_EBUSY; #ARC_ESTORAGE.
+ */
+ARC_EXTERN int arc_book_delete(const char *uri, const arc_db_options *opts);
+
+/**
  * Begin a transaction that groups several calls into one atomic change.
  *
  * Every call is atomic on its own: one that fails inside a transaction undoes

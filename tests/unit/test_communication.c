@@ -83,8 +83,34 @@ static arc_communication *lookup(arc_id id)
     return communication;
 }
 
+/* What the book holds of communications as the API shows it: each
+ * communication, its invoice links and its chat messages. */
+static int64_t stored_records(void)
+{
+    arc_communication_list_opts opts = ARC_COMMUNICATION_LIST_OPTS_INIT;
+    arc_communication_page *page = NULL;
+    int64_t records = 0;
+    size_t count;
+
+    opts.limit = ARC_LIST_MAX_LIMIT;
+    do {
+        ck_assert_ok(arc_communication_list(&page, db, &opts));
+        count = arc_communication_page_count(page);
+        for (size_t i = 0; i < count; i++) {
+            const arc_communication *item = arc_communication_page_at(page, i);
+
+            records += 1 + (int64_t)arc_communication_invoice_count(item) +
+                       (int64_t)arc_communication_chat_message_count(item);
+            opts.before_occurred_at = arc_communication_occurred_at(item);
+            opts.before_id = arc_communication_id(item);
+        }
+        arc_communication_page_free(page);
+    } while (count == opts.limit);
+    return records;
+}
+
 /* Rows in the communication tables and the search index, read through a
- * connection of its own. */
+ * connection of its own; on other backends, the records the API shows. */
 static int64_t stored_rows(void)
 {
     static const char SQL[] = "SELECT (SELECT count(*) FROM communications)"
@@ -95,6 +121,8 @@ static int64_t stored_rows(void)
     sqlite3_stmt *stmt = NULL;
     int64_t rows;
 
+    if (!test_backend_is("sqlite"))
+        return stored_records();
     ck_assert_int_eq(
         sqlite3_open_v2(test_book_file(db), &conn, SQLITE_OPEN_READONLY, NULL),
         SQLITE_OK);

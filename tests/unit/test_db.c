@@ -17,7 +17,7 @@
 
 #include "testutil.h"
 
-#define PATH_SIZE 512
+#define PATH_SIZE 1024
 
 static arc_time fixed_clock(void *data)
 {
@@ -35,6 +35,10 @@ static void remove_book(const char *path)
 {
     char extra[PATH_SIZE + 8];
 
+    if (!test_backend_is("sqlite")) {
+        test_remove_book(path);
+        return;
+    }
     unlink(path);
     snprintf(extra, sizeof(extra), "%s-wal", path);
     unlink(extra);
@@ -311,14 +315,14 @@ START_TEST(sqlite_uri_without_a_path_is_invalid)
 }
 END_TEST
 
-START_TEST(postgresql_uri_is_unsupported)
+START_TEST(a_uri_of_an_unknown_scheme_is_unsupported)
 {
     arc_db *db = NULL;
 
-    ck_assert_rc(arc_db_open(&db, "postgresql://arc@localhost/books", NULL),
-                 ARC_EUNSUPPORTED);
-    ck_assert_error_mentions("postgresql://arc@localhost/books");
+    ck_assert_rc(arc_db_open(&db, "mysql://arc@localhost/books", NULL), ARC_EUNSUPPORTED);
+    ck_assert_error_mentions("mysql://arc@localhost/books");
     ck_assert_ptr_null(db);
+    ck_assert_rc(arc_book_delete("mysql://arc@localhost/books", NULL), ARC_EUNSUPPORTED);
 }
 END_TEST
 
@@ -1116,6 +1120,7 @@ int main(void)
     TCase *errors = tcase_create("errors");
     TCase *transactions = tcase_create("transactions");
     TCase *connections = tcase_create("connections");
+    TCase *processes = tcase_create("processes");
     TCase *numbering = tcase_create("numbering");
     TCase *token = tcase_create("token");
     TCase *clock = tcase_create("clock");
@@ -1129,7 +1134,7 @@ int main(void)
     tcase_add_test(open, open_refuses_a_negative_busy_timeout);
     tcase_add_test(open, plain_path_and_sqlite_uri_open_the_same_book);
     tcase_add_test(open, sqlite_uri_without_a_path_is_invalid);
-    tcase_add_test(open, postgresql_uri_is_unsupported);
+    tcase_add_test(open, a_uri_of_an_unknown_scheme_is_unsupported);
     tcase_add_test(open, a_text_file_is_not_a_book_and_is_left_unchanged);
     tcase_add_test(open,
                    an_unrelated_sqlite_database_is_not_a_book_and_is_left_unchanged);
@@ -1138,6 +1143,7 @@ int main(void)
     tcase_add_test(open, two_new_books_have_different_ids);
     tcase_add_test(open, reopening_a_book_keeps_its_records_and_id);
     tcase_add_test(open, close_ignores_null);
+    tcase_set_tags(open, TEST_TAG_SQLITE);
     suite_add_tcase(suite, open);
 
     tcase_add_test(errors, options_init_sets_every_default);
@@ -1159,11 +1165,14 @@ int main(void)
     suite_add_tcase(suite, transactions);
 
     tcase_add_test(connections, two_handles_on_one_book_see_each_others_writes);
-    tcase_add_test(connections, a_child_process_and_the_parent_both_write_to_one_book);
     tcase_add_test(connections,
                    a_write_waits_for_another_handles_transaction_then_reports_busy);
     tcase_add_test(connections, a_reader_sees_only_what_another_handle_committed);
     suite_add_tcase(suite, connections);
+
+    tcase_add_test(processes, a_child_process_and_the_parent_both_write_to_one_book);
+    tcase_set_tags(processes, TEST_TAG_PROCESSES);
+    suite_add_tcase(suite, processes);
 
     tcase_add_test(numbering, numbering_refuses_bad_arguments);
     tcase_add_test(numbering, invoice_numbering_follows_the_prefix_next_and_width_set);

@@ -352,6 +352,7 @@ int main(void)
 {
     Suite *suite = suite_create("event");
     TCase *rules = tcase_create("rules");
+    TCase *file = tcase_create("file");
 
     tcase_add_checked_fixture(rules, setup, teardown);
     tcase_add_test(rules, each_change_appends_events_in_order);
@@ -361,9 +362,14 @@ int main(void)
     tcase_add_test(rules, failed_call_inside_a_transaction_delivers_nothing_of_its_own);
     tcase_add_test(rules, subscriber_may_write_and_its_events_follow);
     tcase_add_test(rules, cursor_reads_every_event_once);
-    tcase_add_test(rules, journal_is_append_only);
     tcase_add_test(rules, bad_arguments_are_refused);
     tcase_add_test(rules, kind_names_are_stable);
     suite_add_tcase(suite, rules);
+
+    /* The SQLite file itself refuses changes to the journal. */
+    tcase_add_checked_fixture(file, setup, teardown);
+    tcase_set_tags(file, TEST_TAG_SQLITE);
+    tcase_add_test(file, journal_is_append_only);
+    suite_add_tcase(suite, file);
     return test_run_suite(suite);
 }

@@ -674,6 +674,7 @@ int main(void)
 {
     Suite *suite = suite_create("invoice");
     TCase *rules = tcase_create("rules");
+    TCase *faults = tcase_create("faults");
 
     tcase_add_checked_fixture(rules, setup, teardown);
     tcase_add_test(rules, invoice_totals_round_each_line_half_away_from_zero);
@@ -699,10 +700,15 @@ int main(void)
     tcase_add_test(rules, invoice_in_another_currency_than_the_customer);
     tcase_add_test(rules, invoice_list_filters_by_customer_and_status);
     tcase_add_test(rules, lookup_by_number_finds_the_invoice);
-    tcase_add_test(rules, failure_midway_through_a_call_leaves_nothing_behind);
-    tcase_add_test(rules, failure_midway_through_a_call_rolls_back_the_host_transaction);
     tcase_add_test(rules, refusal_before_any_write_keeps_the_host_transaction);
     tcase_add_test(rules, status_names_are_stable);
     suite_add_tcase(suite, rules);
+
+    /* Storage failures are injected with a trigger in the SQLite file. */
+    tcase_add_checked_fixture(faults, setup, teardown);
+    tcase_set_tags(faults, TEST_TAG_SQLITE);
+    tcase_add_test(faults, failure_midway_through_a_call_leaves_nothing_behind);
+    tcase_add_test(faults, failure_midway_through_a_call_rolls_back_the_host_transaction);
+    suite_add_tcase(suite, faults);
     return test_run_suite(suite);
 }

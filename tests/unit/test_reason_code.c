@@ -257,6 +257,7 @@ int main(void)
 {
     Suite *suite = suite_create("reason_code");
     TCase *rules = tcase_create("rules");
+    TCase *migration = tcase_create("migration");
 
     tcase_add_checked_fixture(rules, setup, teardown);
     tcase_add_test(rules, new_book_is_seeded_with_codes_for_it_providers);
@@ -266,7 +267,12 @@ int main(void)
     tcase_add_test(rules, relabelling_keeps_the_code_and_its_state);
     tcase_add_test(rules, inactive_codes_are_listed_only_when_asked);
     tcase_add_test(rules, unused_code_can_be_deleted);
-    tcase_add_test(rules, book_from_schema_1_gains_the_seeded_catalog);
     suite_add_tcase(suite, rules);
+
+    /* Migrating an SQLite book of the first schema. */
+    tcase_add_checked_fixture(migration, setup, teardown);
+    tcase_set_tags(migration, TEST_TAG_SQLITE);
+    tcase_add_test(migration, book_from_schema_1_gains_the_seeded_catalog);
+    suite_add_tcase(suite, migration);
     return test_run_suite(suite);
 }

@@ -5,6 +5,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifdef ARC_TEST_WITH_MEMORY
+#include "memory_backend.h"
+#endif
+
 arc_time test_clock_now;
 
 static arc_time test_clock(void *data)
@@ -13,14 +17,48 @@ static arc_time test_clock(void *data)
     return test_clock_now;
 }
 
+const char *test_backend(void)
+{
+    const char *backend = getenv("ARC_TEST_BACKEND");
+
+    return backend != NULL && *backend != '\0' ? backend : "sqlite";
+}
+
+bool test_backend_is(const char *name)
+{
+    return strcmp(test_backend(), name) == 0;
+}
+
+/* Make the backend the suites run against known to the library. */
+static void register_backend(void)
+{
+#ifdef ARC_TEST_WITH_MEMORY
+    if (test_backend_is("memory"))
+        ck_assert_ok(arc_example_memory_register());
+#endif
+}
+
 const char *test_book_path(void)
 {
-    static char path[512];
+    static char path[1024];
     static unsigned counter;
     const char *dir = getenv("ARC_TEST_TMPDIR");
+    const char *server = getenv("ARC_TEST_PG_URI");
 
-    snprintf(path, sizeof(path), "%s/book-%ld-%u.db", dir ? dir : "/tmp", (long)getpid(),
-             counter++);
+    if (test_backend_is("sqlite")) {
+        snprintf(path, sizeof(path), "%s/book-%ld-%u.db", dir ? dir : "/tmp",
+                 (long)getpid(), counter++);
+    } else if (test_backend_is("memory")) {
+        snprintf(path, sizeof(path), "memory:t%ld-%u", (long)getpid(), counter++);
+    } else if (test_backend_is("postgresql")) {
+        ck_assert_msg(server != NULL && *server != '\0',
+                      "ARC_TEST_PG_URI is not set: no PostgreSQL server to test against");
+        snprintf(path, sizeof(path), "%s%cbook=t%ld_%u", server,
+                 strchr(server, '?') ? '&' : '?', (long)getpid(), counter++);
+    } else {
+        ck_abort_msg("ARC_TEST_BACKEND=%s: not a backend the suites know", test_backend());
+    }
+    register_backend();
     return path;
 }
 
@@ -37,18 +75,25 @@ arc_date test_date(const char *text)
     return date;
 }
 
-static void remove_book_files(const char *path)
+void test_remove_book(const char *uri)
 {
-    char extra[600];
+    char extra[1100];
+    int rc;
 
-    unlink(path);
-    snprintf(extra, sizeof(extra), "%s-wal", path);
+    if (!test_backend_is("sqlite")) {
+        rc = arc_book_delete(uri, NULL);
+        ck_assert_msg(rc == ARC_OK || rc == ARC_ENOTFOUND, "deleting %s: %s", uri,
+                      arc_error_last());
+        return;
+    }
+    unlink(uri);
+    snprintf(extra, sizeof(extra), "%s-wal", uri);
     unlink(extra);
-    snprintf(extra, sizeof(extra), "%s-shm", path);
+    snprintf(extra, sizeof(extra), "%s-shm", uri);
     unlink(extra);
 }
 
-static char open_paths[64][512];
+static char open_paths[64][1024];
 static arc_db *open_books[64];
 
 arc_db *test_open_book(const char *date)
@@ -60,7 +105,7 @@ arc_db *test_open_book(const char *date)
     test_set_today(date);
     opts.clock = test_clock;
     opts.flags = ARC_DB_SYNC_NORMAL;
-    remove_book_files(path);
+    test_remove_book(path);
     ck_assert_ok(arc_db_open(&db, path, &opts));
 
     for (size_t i = 0; i < 64; i++) {
@@ -73,8 +118,20 @@ arc_db *test_open_book(const char *date)
     return db;
 }
 
+const char *test_book_uri(const arc_db *db)
+{
+    for (size_t i = 0; i < 64; i++) {
+        if (open_books[i] == db)
+            return open_paths[i];
+    }
+    ck_abort_msg("book not opened by test_open_book");
+    return NULL;
+}
+
 const char *test_book_file(const arc_db *db)
 {
+    ck_assert_msg(test_backend_is("sqlite"),
+                  "this test reads the SQLite file; tag its case \"sqlite\"");
     for (size_t i = 0; i < 64; i++) {
         if (open_books[i] == db)
             return open_paths[i];
@@ -97,7 +154,7 @@ void test_close_book(arc_db *db)
     arc_db_close(db);
     for (size_t i = 0; i < 64; i++) {
         if (open_books[i] == db) {
-            remove_book_files(open_paths[i]);
+            test_remove_book(open_paths[i]);
             open_books[i] = NULL;
         }
     }

@@ -6,6 +6,7 @@
 #define ARC_TESTUTIL_H
 
 #include <check.h>
+#include <stdbool.h>
 
 #include "arcollect.h"
 
@@ -33,14 +34,35 @@
 /* The instant the test clock reports; tests may move it. */
 extern arc_time test_clock_now;
 
-/* A new, unique path for a book under the test directory. The string is
- * static and is overwritten by the next call. */
+/*
+ * The backend the suites run against: ARC_TEST_BACKEND, "sqlite" by default,
+ * or "memory" (examples/memory_backend) or "postgresql" (on the server of
+ * ARC_TEST_PG_URI). Cases that only make sense for one backend carry its tag
+ * (tcase_set_tags) and the conformance runs leave them out.
+ */
+const char *test_backend(void);
+bool test_backend_is(const char *name);
+
+/* Tags of cases that are not domain rules: they read an SQLite file, or run
+ * several processes on one book. */
+#define TEST_TAG_SQLITE "sqlite"
+#define TEST_TAG_PROCESSES "processes"
+
+/* A new, unique URI of a book of the backend (a path under the test
+ * directory for SQLite). The string is static and is overwritten by the
+ * next call. */
 const char *test_book_path(void);
+
+/* Delete a book that may exist, by its URI. */
+void test_remove_book(const char *uri);
 
 /* Open a new book whose clock stands at noon UTC on @p date ("2026-01-15"). */
 arc_db *test_open_book(const char *date);
 
-/* The file of a book opened by test_open_book(). */
+/* The URI of a book opened by test_open_book(). */
+const char *test_book_uri(const arc_db *db);
+
+/* The file of a book opened by test_open_book(); SQLite only. */
 const char *test_book_file(const arc_db *db);
 
 /* Close a book opened by test_open_book() but keep its files. */

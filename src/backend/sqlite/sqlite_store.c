@@ -2,6 +2,7 @@
  * The SQLite backend: opening a book file, transactions and savepoints,
  * book-wide settings, and the operations table the core calls.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,33 @@ static int store_open(arc_store **out, const char *location,
     }
 
     *out = store;
+    return ARC_OK;
+}
+
+static void store_close(arc_store *store);
+
+/* Delete a book's file and the files SQLite keeps beside it, once it is
+ * known to be a book: anything else is left alone. */
+static int store_drop(const char *location, const struct arc_store_config *cfg)
+{
+    static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
+    struct arc_store_config no_create = *cfg;
+    arc_store *store = NULL;
+    char path[4096];
+    int rc;
+
+    no_create.flags |= ARC_DB_NO_CREATE;
+    rc = store_open(&store, location, &no_create);
+    if (rc != ARC_OK)
+        return rc;
+    store_close(store);
+    if (remove(location) != 0)
+        return arc_fail(ARC_ESTORAGE, "book %s: cannot delete: %s", location,
+                        strerror(errno));
+    for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+        snprintf(path, sizeof(path), "%s%s", location, suffixes[i]);
+        remove(path);
+    }
     return ARC_OK;
 }
 
@@ -216,6 +244,7 @@ int arc_sqlite_sequence_put(arc_store *store, arc_sequence kind,
 const struct arc_backend arc_sqlite_store = {
     .version = ARC_BACKEND_VERSION,
     .name = "sqlite",
+    .drop = store_drop,
     .open = store_open,
     .close = store_close,
     .begin = store_begin,
