@@ -32,18 +32,15 @@ static int keep_dispute(void *ctx, const struct arc_dispute_state *state)
 static int alert_dispute_overdue(struct arc_automation *run,
                                  const struct arc_dispute_state *state)
 {
-    struct arc_dispute dispute = { 0 };
-    struct arc_event event;
+    struct arc_event event =
+        arc_event_about(ARC_EVENT_DISPUTE_OVERDUE, state->id, state->customer_id);
     char due[ARC_DATE_BUFSIZE];
-    int rc = run->db->ops->dispute_get(run->db->store, state->id, &dispute);
+    int rc;
 
-    if (rc != ARC_OK)
-        return rc;
-    event = arc_event_about(ARC_EVENT_DISPUTE_OVERDUE, dispute.id, dispute.customer_id);
-    event.invoice_id = dispute.invoice_id;
-    event.dispute_id = dispute.id;
+    event.invoice_id = state->invoice_id;
+    event.dispute_id = state->id;
     event.actor = (char *)ARC_AUTOMATION_ACTOR;
-    arc_event_set_amount(&event, dispute.amount, dispute.currency);
+    arc_event_set_amount(&event, state->amount, state->currency);
     arc_date_format(due, sizeof(due), state->due_date);
     event.detail = due;
     rc = arc_event_emit(run->db, &event);
@@ -52,7 +49,6 @@ static int alert_dispute_overdue(struct arc_automation *run,
                                                         state->due_date);
     if (rc == ARC_OK)
         run->result.disputes_overdue++;
-    arc_dispute_clear(&dispute);
     return rc;
 }
 

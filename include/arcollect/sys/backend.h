@@ -177,6 +177,7 @@ struct arc_timeline_filter {
 /** A dispute as automation tests it. */
 struct arc_dispute_state {
     arc_id id;                    /**< The dispute. */
+    arc_id invoice_id;            /**< Its invoice. */
     arc_id customer_id;           /**< Its customer. */
     arc_currency_code currency;   /**< Its currency. */
     char reason_code[33];         /**< Its reason code. */

@@ -194,6 +194,7 @@ static void read_state(sqlite3_stmt *stmt, struct arc_dispute_state *out)
     out->overdue_alerted_for = arc_sqlite_column_date(stmt, 9);
     out->opened_at = arc_sqlite_column_time(stmt, 10);
     out->state_seq = sqlite3_column_int64(stmt, 11);
+    out->invoice_id = sqlite3_column_int64(stmt, 12);
 }
 
 int arc_sqlite_scan_unresolved_disputes(arc_store *store,
@@ -204,7 +205,7 @@ int arc_sqlite_scan_unresolved_disputes(arc_store *store,
     static const char SQL[] =
         "SELECT id, customer_id, currency, reason_code, amount, status,"
         " escalation_level, status_changed_at, due_date, overdue_alerted_for, opened_at,"
-        " state_seq"
+        " state_seq, invoice_id"
         " FROM disputes WHERE status <> 'resolved' ORDER BY id";
     sqlite3_stmt *stmt = arc_sqlite_stmt(store, SQL);
     struct arc_dispute_state state;
