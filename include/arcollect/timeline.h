@@ -43,8 +43,10 @@ typedef struct arc_timeline_item arc_timeline_item;
 
 /** What a timeline item is. */
 typedef enum arc_timeline_source {
-    ARC_TIMELINE_COMMUNICATION = 0, /**< A communication; see arc_timeline_item_communication(). */
-    ARC_TIMELINE_EVENT = 1          /**< A journal event; see arc_timeline_item_event(). */
+    /** A communication; see arc_timeline_item_communication(). */
+    ARC_TIMELINE_COMMUNICATION = 0,
+    /** A journal event; see arc_timeline_item_event(). */
+    ARC_TIMELINE_EVENT = 1
 } arc_timeline_source;
 
 /** Most items one arc_timeline() call returns. */
@@ -66,9 +68,11 @@ typedef struct arc_timeline_opts {
     arc_id customer_id;   /**< A customer's timeline; or 0. */
     arc_id invoice_id;    /**< An invoice's timeline; or 0. */
     arc_id dispute_id;    /**< A dispute's timeline; or 0. */
-    unsigned int limit;   /**< At most this many; 0 for 50; at most #ARC_TIMELINE_MAX_LIMIT. */
-    /** With @ref before_source and @ref before_id, the last item already read;
-     *  all three 0 from the newest. */
+    /** At most this many items; 0 for 50; at most #ARC_TIMELINE_MAX_LIMIT. */
+    unsigned int limit;
+    /** With @ref before_source and @ref before_id, the last item already read,
+     *  which the page starts after; all three 0 from the newest. Read only
+     *  when @ref before_id is not 0. */
     arc_time before_occurred_at;
     arc_timeline_source before_source; /**< The source of that item. */
     arc_id before_id; /**< Its communication or event id; 0 from the newest. */
@@ -87,10 +91,14 @@ typedef struct arc_timeline_opts {
  * @param db       The book.
  * @param opts     Whose timeline and where to start.
  * @return #ARC_OK (an empty page is a success); #ARC_ENOTFOUND for an unknown
- *         customer, invoice or dispute; #ARC_EINVAL for NULL arguments, none
- *         or more than one of the three ids, a negative id, an unknown
- *         @ref arc_timeline_opts::before_source or a limit over
- *         #ARC_TIMELINE_MAX_LIMIT; #ARC_EVERSION; #ARC_ENOMEM; #ARC_ESTORAGE.
+ *         customer, invoice or dispute, the message naming it ("timeline:
+ *         customer 42: not found"); #ARC_EINVAL naming the field for NULL
+ *         arguments, none or more than one of the three ids, a negative id,
+ *         an unknown @ref arc_timeline_opts::before_source, a cursor whose
+ *         @ref arc_timeline_opts::before_occurred_at is outside years 1 to
+ *         9999, or a limit over #ARC_TIMELINE_MAX_LIMIT; #ARC_EVERSION for
+ *         an unknown @ref arc_timeline_opts::version; #ARC_ENOMEM;
+ *         #ARC_ESTORAGE.
  */
 ARC_EXTERN int arc_timeline(arc_timeline_page **out, arc_db *db,
                             const arc_timeline_opts *opts);

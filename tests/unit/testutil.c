@@ -56,7 +56,8 @@ const char *test_book_path(void)
         snprintf(path, sizeof(path), "%s%cbook=t%ld_%u", server,
                  strchr(server, '?') ? '&' : '?', (long)getpid(), counter++);
     } else {
-        ck_abort_msg("ARC_TEST_BACKEND=%s: not a backend the suites know", test_backend());
+        ck_abort_msg("ARC_TEST_BACKEND=%s: not a backend the suites know",
+                     test_backend());
     }
     register_backend();
     return path;

@@ -45,7 +45,7 @@ bool test_backend_is(const char *name);
 
 /* Tags of cases that are not domain rules: they read an SQLite file, or run
  * several processes on one book. */
-#define TEST_TAG_SQLITE "sqlite"
+#define TEST_TAG_SQLITE    "sqlite"
 #define TEST_TAG_PROCESSES "processes"
 
 /* A new, unique URI of a book of the backend (a path under the test
