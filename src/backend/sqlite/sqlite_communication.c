@@ -14,10 +14,12 @@
     " body, email_from, email_to, email_cc, message_id, in_reply_to, thread_id,"         \
     " phone_number, call_duration, call_outcome, dispute_id"
 
-/* Newest first, starting after the cursor (?1, ?2) unless ?2 is NULL. */
-#define PAGE_CONDITIONS                                                                  \
-    " AND (?2 IS NULL OR (occurred_at, id) < (?1, ?2)) AND (?3 IS NULL OR channel = ?3)" \
-    " ORDER BY occurred_at DESC, id DESC LIMIT ?4"
+/* Newest first: the first page, and the pages after the cursor (?1, ?2).
+ * The cursor has statements of its own so that it bounds the index search
+ * instead of filtering the rows of every page before it. */
+#define FIRST_PAGE                                                                       \
+    " AND (?3 IS NULL OR channel = ?3) ORDER BY occurred_at DESC, id DESC LIMIT ?4"
+#define NEXT_PAGE " AND (occurred_at, id) < (?1, ?2)" FIRST_PAGE
 
 typedef const char *(*name_fn)(int value);
 
@@ -306,32 +308,38 @@ int arc_sqlite_communication_list(arc_store *store,
                                   const struct arc_communication_filter *filter,
                                   struct arc_communication_page *out)
 {
-    static const char ALL[] = "SELECT " COMMUNICATION_COLUMNS " FROM communications"
-                              " WHERE 1" PAGE_CONDITIONS;
-    static const char CUSTOMER[] = "SELECT " COMMUNICATION_COLUMNS " FROM communications"
-                                   " WHERE customer_id = ?5" PAGE_CONDITIONS;
-    static const char DISPUTE[] = "SELECT " COMMUNICATION_COLUMNS " FROM communications"
-                                  " WHERE dispute_id = ?5" PAGE_CONDITIONS;
-    static const char INVOICE[] =
-        "SELECT " COMMUNICATION_COLUMNS " FROM communications"
-        " WHERE id IN (SELECT communication_id FROM communication_invoices"
-        "              WHERE invoice_id = ?5)" PAGE_CONDITIONS;
-    const char *sql = ALL;
+#define FROM_ALL "SELECT " COMMUNICATION_COLUMNS " FROM communications WHERE 1"
+#define FROM_CUSTOMER                                                                    \
+    "SELECT " COMMUNICATION_COLUMNS " FROM communications WHERE customer_id = ?5"
+#define FROM_DISPUTE                                                                     \
+    "SELECT " COMMUNICATION_COLUMNS " FROM communications WHERE dispute_id = ?5"
+#define FROM_INVOICE                                                                     \
+    "SELECT " COMMUNICATION_COLUMNS " FROM communications"                               \
+    " WHERE id IN (SELECT communication_id FROM communication_invoices"                  \
+    "              WHERE invoice_id = ?5)"
+    /* By scope (book, customer, invoice, dispute), then first or next page. */
+    static const char *const SQL[4][2] = {
+        { FROM_ALL FIRST_PAGE, FROM_ALL NEXT_PAGE },
+        { FROM_CUSTOMER FIRST_PAGE, FROM_CUSTOMER NEXT_PAGE },
+        { FROM_INVOICE FIRST_PAGE, FROM_INVOICE NEXT_PAGE },
+        { FROM_DISPUTE FIRST_PAGE, FROM_DISPUTE NEXT_PAGE },
+    };
+    int scope = 0;
     arc_id owner = 0;
     sqlite3_stmt *stmt;
 
     if (filter->customer_id) {
-        sql = CUSTOMER;
+        scope = 1;
         owner = filter->customer_id;
     } else if (filter->invoice_id) {
-        sql = INVOICE;
+        scope = 2;
         owner = filter->invoice_id;
     } else if (filter->dispute_id) {
-        sql = DISPUTE;
+        scope = 3;
         owner = filter->dispute_id;
     }
 
-    stmt = arc_sqlite_stmt(store, sql);
+    stmt = arc_sqlite_stmt(store, SQL[scope][filter->before_id != 0]);
     if (stmt == NULL)
         return arc_error_last_code();
     if (filter->before_id) {
