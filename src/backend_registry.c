@@ -262,6 +262,13 @@ int arc_backend_resolve(const struct arc_backend **out, const char **location,
         pthread_mutex_unlock(&registry_lock);
         if (found != NULL)
             return ARC_OK;
+        /* Rather than quietly creating a file called "memory:acme" when a
+         * backend was not registered yet. */
+        if (length > 1)
+            return arc_fail(ARC_EUNSUPPORTED,
+                            "db: uri \"%s\": no backend is registered as \"%.*s\" (for a"
+                            " file, write sqlite:%s or ./%s)",
+                            uri, (int)length, uri, uri, uri);
     }
     if (strstr(uri, "://") != NULL)
         return arc_fail(ARC_EUNSUPPORTED, "db: uri \"%s\": no backend for this scheme",

@@ -6,24 +6,28 @@
  * A book keeps a list of escalation rules. Each rule has conditions on a
  * dispute that is not resolved, and actions to take when they all hold:
  *
- * | condition | holds when |
- * |---|---|
- * | @ref arc_escalation_rule_opts::statuses | the dispute is in one of these states |
- * | @ref arc_escalation_rule_opts::min_days_in_state | it entered its state at least this
- * many days ago | | @ref arc_escalation_rule_opts::currency | its amounts are in this
- * currency | | @ref arc_escalation_rule_opts::min_amount | its amount is at least this
- * (in that currency) | | @ref arc_escalation_rule_opts::reason_code | it has this reason
- * code | | @ref arc_escalation_rule_opts::min_days_since_contact | the customer's last
- * communication that is not internal, or the dispute's opening if later, is at least this
- * many days old | | @ref arc_escalation_rule_opts::below_level | its escalation level is
- * below this |
+ * Conditions (each holds when...):
+ * - @ref arc_escalation_rule_opts::statuses: the dispute is in one of these
+ *   states;
+ * - @ref arc_escalation_rule_opts::min_days_in_state: it entered its state at
+ *   least this many days ago;
+ * - @ref arc_escalation_rule_opts::currency: its amounts are in this currency;
+ * - @ref arc_escalation_rule_opts::min_amount: its amount is at least this
+ *   (in that currency);
+ * - @ref arc_escalation_rule_opts::reason_code: it has this reason code;
+ * - @ref arc_escalation_rule_opts::min_days_since_contact: the customer's last
+ *   communication that is not internal, or the dispute's opening if that is
+ *   later, is at least this many days old;
+ * - @ref arc_escalation_rule_opts::below_level: its escalation level is below
+ *   this.
  *
- * | action | does |
- * |---|---|
- * | #ARC_RULE_REASSIGN | makes @ref arc_escalation_rule_opts::assign_to its owner |
- * | #ARC_RULE_SET_DUE_DATE | sets its due date @ref arc_escalation_rule_opts::due_in_days
- * after today | | #ARC_RULE_ESCALATE | raises its escalation level by one (status
- * escalated) | | #ARC_RULE_ALERT | emits #ARC_EVENT_DISPUTE_ALERT naming the rule |
+ * Actions, in this order:
+ * - #ARC_RULE_REASSIGN makes @ref arc_escalation_rule_opts::assign_to its
+ *   owner;
+ * - #ARC_RULE_SET_DUE_DATE sets its due date
+ *   @ref arc_escalation_rule_opts::due_in_days after today;
+ * - #ARC_RULE_ESCALATE raises its escalation level by one (status escalated);
+ * - #ARC_RULE_ALERT emits #ARC_EVENT_DISPUTE_ALERT naming the rule.
  *
  * A day is 86,400 seconds of the book's clock. Conditions left at 0 or NULL
  * do not restrict.

@@ -18,7 +18,9 @@
  * arc_db_open() picks a backend from the URI: a plain path or `sqlite:PATH`
  * is the SQLite file; `postgresql://` and `postgres://` are PostgreSQL;
  * `NAME:...` is the backend registered under NAME. A registered backend's
- * #arc_backend::open receives the whole URI; it parses the rest itself.
+ * #arc_backend::open receives the whole URI; it parses the rest itself. A
+ * `NAME:...` URI with no backend registered under NAME is refused (a file
+ * whose name looks like one is written `sqlite:NAME:...` or `./NAME:...`).
  *
  * ## Calls
  *
@@ -139,8 +141,9 @@ struct arc_communication_filter {
     arc_id invoice_id;  /**< Only those linked to this invoice; or 0. */
     arc_id dispute_id;  /**< Only those linked to this dispute; or 0. */
     int channel;        /**< Only this #arc_communication_channel; -1 for all. */
-    /** With @ref before_id: only those strictly before (occurred_at, id) =
-     *  (before_occurred_at, before_id) in the list's order. */
+    /** With @ref arc_communication_filter::before_id, only those strictly
+     *  before (occurred_at, id) = (before_occurred_at, before_id) in the list's
+     *  order. */
     arc_time before_occurred_at;
     arc_id before_id;   /**< 0: from the newest. */
     unsigned int limit; /**< At most this many. */
@@ -167,8 +170,8 @@ struct arc_timeline_filter {
     /** A dispute's: every event naming it but
      *  #ARC_EVENT_COMMUNICATION_RECORDED; or 0. */
     arc_id dispute_id;
-    /** With @ref before_id: only events strictly before (occurred_at, id) =
-     *  (before_occurred_at, before_id), newest first. */
+    /** With @ref arc_timeline_filter::before_id, only events strictly before
+     *  (occurred_at, id) = (before_occurred_at, before_id), newest first. */
     arc_time before_occurred_at;
     arc_id before_id;   /**< 0: from the newest. */
     unsigned int limit; /**< At most this many. */
@@ -209,7 +212,7 @@ struct arc_sequence_state {
 
 /**
  * A storage backend: a version, a name and its functions. Initialise every
- * member; set @ref version to #ARC_BACKEND_VERSION.
+ * member; set @ref arc_backend::version to #ARC_BACKEND_VERSION.
  */
 typedef struct arc_backend {
     unsigned int version; /**< #ARC_BACKEND_VERSION. */
@@ -515,7 +518,8 @@ typedef struct arc_backend {
 /**
  * Register a backend, so that arc_db_open() opens `NAME:...` URIs with it.
  * The library keeps the pointer: @p backend must stay valid and unchanged
- * until it is unregistered. Registration is process-wide and thread-safe.
+ * while it is registered and while any book opened with it is open.
+ * Registration is process-wide and thread-safe.
  *
  * @param backend The backend.
  * @return #ARC_OK; #ARC_EINVAL for NULL, a bad name or a required function
