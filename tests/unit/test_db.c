@@ -556,8 +556,7 @@ START_TEST(error_last_reports_the_last_failure_until_cleared)
     ck_assert_str_eq(arc_error_last(), "");
     ck_assert_int_eq(arc_error_last_code(), ARC_OK);
 
-    ck_assert_rc(arc_db_open(&db, "postgresql://arc@localhost/books", NULL),
-                 ARC_EUNSUPPORTED);
+    ck_assert_rc(arc_db_open(&db, "mysql://arc@localhost/books", NULL), ARC_EUNSUPPORTED);
     ck_assert_int_eq(arc_error_last_code(), ARC_EUNSUPPORTED);
     ck_assert_str_ne(arc_error_last(), "");
 
@@ -593,8 +592,7 @@ START_TEST(error_messages_are_kept_per_thread)
     pthread_t thread;
     arc_db *db = NULL;
 
-    ck_assert_rc(arc_db_open(&db, "postgresql://arc@localhost/books", NULL),
-                 ARC_EUNSUPPORTED);
+    ck_assert_rc(arc_db_open(&db, "mysql://arc@localhost/books", NULL), ARC_EUNSUPPORTED);
     snprintf(mine, sizeof(mine), "%s", arc_error_last());
 
     ck_assert_int_eq(pthread_create(&thread, NULL, fail_on_another_thread, &result), 0);
