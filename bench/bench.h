@@ -34,6 +34,7 @@ struct bench_config {
     bool disputes;       /* also run the dispute and communication workload */
     long communications; /* communications that workload records */
     long dispute_count;  /* disputes that workload opens */
+    const char *uri;     /* also run the library phases against this book (--uri) */
 };
 
 enum bench_phase {

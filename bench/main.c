@@ -27,7 +27,7 @@ static void usage(FILE *out, const char *program)
     fprintf(out,
             "usage: %s [--customers N] [--invoices N] [--runs N] [--dir PATH]"
             " [--sync-normal] [--keep]\n"
-            "       [--disputes [--communications N] [--dispute-count N]]\n"
+            "       [--disputes [--communications N] [--dispute-count N]] [--uri URI]\n"
             "  --customers N   customers to create (default 10000)\n"
             "  --invoices N    issued invoices to create (default 1000000)\n"
             "  --runs N        repeat the workload in fresh books, report medians\n"
@@ -36,7 +36,9 @@ static void usage(FILE *out, const char *program)
             "  --keep          keep the books instead of removing them\n"
             "  --disputes      also run the dispute and communication workload\n"
             "  --communications N  communications it records (default 1000000)\n"
-            "  --dispute-count N   disputes it opens (default 100000)\n",
+            "  --dispute-count N   disputes it opens (default 100000)\n"
+            "  --uri URI       also run the library phases against the book at URI\n"
+            "                  (deleted first), printed as BENCH <backend> <phase> ...\n",
             program);
 }
 
@@ -81,6 +83,10 @@ static int parse_valued_flag(struct bench_config *cfg, const char *flag,
             return -1;
         cfg->runs = (int)runs;
         return 0;
+    }
+    if (strcmp(flag, "--uri") == 0) {
+        cfg->uri = value;
+        return value != NULL && value[0] != '\0' ? 0 : -1;
     }
     if (strcmp(flag, "--dir") == 0) {
         cfg->dir = value;
@@ -246,6 +252,41 @@ static int run_all(const struct bench_config *cfg, const struct bench_dir *dir)
     return ARC_OK;
 }
 
+/* The library phases against --uri, each run in a fresh book, as
+ * "BENCH <backend> <phase> <seconds> <items_per_second> -" lines (medians). */
+static int run_uri(const struct bench_config *cfg)
+{
+    static const char *const phases[] = { "customers", "invoices",     "payments",
+                                          "aging",     "aging_totals", "balance" };
+    static struct bench_result results[BENCH_MAX_RUNS];
+    const char *scheme_end = strstr(cfg->uri, "://");
+    int backend_length = scheme_end ? (int)(scheme_end - cfg->uri) : 6;
+    struct bench_result median;
+    int rc = ARC_OK;
+
+    for (int run = 0; run < cfg->runs && rc == ARC_OK; run++) {
+        rc = arc_book_delete(cfg->uri, NULL);
+        if (rc == ARC_OK || rc == ARC_ENOTFOUND)
+            rc = run_api(cfg, cfg->uri, &results[run], run + 1);
+        if (rc == ARC_OK && !cfg->keep_books)
+            rc = arc_book_delete(cfg->uri, NULL);
+        if (rc != ARC_OK)
+            return api_fail(rc, cfg->uri, -1);
+        progress(run + 1, "library phases against --uri done");
+    }
+
+    report_median(&median, results, cfg->runs);
+    for (int phase = PHASE_CUSTOMERS; phase <= PHASE_BALANCE; phase++) {
+        double seconds = median.seconds[phase];
+
+        printf("BENCH %.*s %s %.3f %lld -\n", backend_length,
+               scheme_end ? cfg->uri : "sqlite", phases[phase], seconds,
+               (long long)(seconds > 0.0 ? median.items[phase] / seconds + 0.5 : 0.0));
+    }
+    fflush(stdout);
+    return ARC_OK;
+}
+
 int main(int argc, char **argv)
 {
     struct bench_config cfg = { .customers = 10000,
@@ -270,6 +311,8 @@ int main(int argc, char **argv)
 
     started_at = bench_now();
     rc = run_all(&cfg, &dir);
+    if (rc == ARC_OK && cfg.uri != NULL)
+        rc = run_uri(&cfg);
     if (rc == ARC_OK && cfg.disputes)
         rc = disputes_run(&cfg, dir.path);
 

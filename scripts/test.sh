@@ -14,7 +14,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(build-essential cmake pkg-config libsqlite3-dev sqlite3 libsodium-dev check
-          abigail-tools clang-format-14 valgrind g++ file binutils python3)
+          abigail-tools clang-format-14 valgrind g++ file binutils python3 doxygen
+          libpq-dev postgresql
+          swig python3-dev python3-pytest python3-setuptools python3-pip python3-wheel
+          ruby ruby-dev ruby-minitest)
 
 # shellcheck source=scripts/packages.sh
 source scripts/packages.sh
@@ -22,16 +25,27 @@ install_packages test.sh "${packages[@]}"
 
 failed=()
 
+# A throwaway PostgreSQL server for pg.* and conformance.postgresql, stopped
+# on exit (scripts/pg.sh). As root (as in CI, where the packages above were
+# installed) a server that does not start is a failure; otherwise the
+# PostgreSQL tests report themselves skipped, and pg_start says why.
+# shellcheck source=scripts/pg.sh
+source scripts/pg.sh
+if ! pg_start && [ "$(id -u)" -eq 0 ]; then
+    failed+=("PostgreSQL (no throwaway server could be started)")
+fi
+
 echo "== build/: RelWithDebInfo, every test"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPython3_EXECUTABLE=/usr/bin/python3
 cmake --build build -j2
 if ! (cd build && ctest --output-on-failure --no-tests=error); then
     failed+=("build/ (ctest)")
 fi
+pg_stop
 
 echo "== build-asan/: AddressSanitizer and UndefinedBehaviorSanitizer, unit suites"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DARC_SANITIZE=ON -DARC_BUILD_BENCH=OFF \
-    -DARC_BUILD_EXAMPLES=OFF -DPython3_EXECUTABLE=/usr/bin/python3
+    -DARC_BUILD_EXAMPLES=OFF -DARC_BUILD_BINDINGS=OFF -DPython3_EXECUTABLE=/usr/bin/python3
 cmake --build build-asan -j2
 if ! (cd build-asan &&
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -278,7 +278,7 @@ int arc_store_scan_disputed_amounts(arc_db *db, arc_date as_of, arc_disputed_fn 
     if (db->ops->scan_disputed_amounts != NULL)
         return db->ops->scan_disputed_amounts(db->store, as_of, fn, ctx);
     rc = each_dispute(db, 0, gather_disputed, &gathered);
-    if (rc == ARC_OK)
+    if (rc == ARC_OK && gathered.count > 1)
         qsort(gathered.items, gathered.count, sizeof(*gathered.items), by_invoice);
     for (size_t i = 0; rc == ARC_OK && i < gathered.count;) {
         arc_id invoice_id = gathered.items[i].invoice_id;

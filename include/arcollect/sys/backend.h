@@ -44,17 +44,35 @@
  * #arc_backend::commit or #arc_backend::rollback. Writers of one book must
  * be serialised between begin and commit (the SQLite book takes its write
  * lock; PostgreSQL locks the book's row): the library reads, decides and
- * writes in between and relies on nobody else writing. Inside a
- * transaction, #arc_backend::savepoint, #arc_backend::release and
- * #arc_backend::rollback_to nest. A savepoint asked for outside a
- * transaction opens a read scope: every read until the matching release
- * must see one consistent state of the book.
+ * writes in between and relies on nobody else writing. A begin that cannot
+ * get the lock within @ref arc_store_config::busy_timeout_ms fails with
+ * #ARC_EBUSY. Inside a transaction, #arc_backend::savepoint,
+ * #arc_backend::release and #arc_backend::rollback_to nest. A savepoint
+ * asked for outside a transaction opens a read scope: every read until the
+ * matching release sees the book as it was last committed, without waiting
+ * for a writer and without seeing what a writer has not committed. The
+ * library never writes in a read scope.
+ *
+ * ## A new book
+ *
+ * A new book holds the seed reason codes of its #arc_store_config and two
+ * numbering sequences, #ARC_SEQUENCE_INVOICE with prefix "INV-" and
+ * #ARC_SEQUENCE_CREDIT_MEMO with prefix "CM-", both at next number 1 and
+ * width 6.
  *
  * ## Order and ids
  *
- * Ids are positive, assigned by the backend on insert, never reused within
- * a book. Event ids must grow in the order events were appended. Lists say
- * their order; ties are broken by id as stated.
+ * Ids are positive and assigned by the backend on insert; an id may come
+ * back only after the record that had it was rolled back or deleted. Event
+ * ids must grow in the order events were committed. Lists say their order;
+ * ties are broken by id as stated.
+ *
+ * ## Values
+ *
+ * A backend returns what it stored, with two normalisations the library
+ * relies on: an event's amount is 0 when its currency is "", and a
+ * communication that is not a call has a call duration of 0 and a call
+ * outcome of 0.
  *
  * ## Optional functions
  *
@@ -291,7 +309,7 @@ typedef struct arc_backend {
     /** Add a line to an invoice. */
     int (*invoice_line_insert)(arc_store *store, arc_id invoice_id,
                                struct arc_invoice_line *line);
-    /** Write every field but id, created_at and the lines. */
+    /** Write every field but id and the lines. */
     int (*invoice_update)(arc_store *store, const struct arc_invoice *invoice);
     /** Write what settlement changes (status, paid, balance, closed_on,
      *  close_reason, updated_at); optional (else invoice_update). */
@@ -318,23 +336,27 @@ typedef struct arc_backend {
      * @{ */
     /** Insert, filling in the id. #ARC_EEXISTS for an idempotency key taken. */
     int (*payment_insert)(arc_store *store, struct arc_payment *payment);
-    /** Write every field but id and created_at. */
+    /** Write what changes once a payment exists: applied, reversed_on and
+     *  reversal_reason. Other fields may be unset in @p payment. */
     int (*payment_update)(arc_store *store, const struct arc_payment *payment);
     int (*payment_get)(arc_store *store, arc_id id,
                        struct arc_payment *out); /**< By id. */
     /** By idempotency key. */
     int (*payment_get_by_key)(arc_store *store, const char *idempotency_key,
                               struct arc_payment *out);
-    /** A page; no status filter. */
+    /** A page; @ref arc_store_list::status is 0 for payments in force, 1 for
+     *  reversed ones, -1 for all. */
     int (*payment_list)(arc_store *store, const struct arc_store_list *filter,
                         struct arc_payment_page *out);
     /** Insert, filling in the id. #ARC_EEXISTS for a number taken. */
     int (*credit_memo_insert)(arc_store *store, struct arc_credit_memo *memo);
-    /** Write every field but id and created_at. */
+    /** Write what changes once a credit memo exists: applied, voided_on and
+     *  void_reason. Other fields may be unset in @p memo. */
     int (*credit_memo_update)(arc_store *store, const struct arc_credit_memo *memo);
     /** By id. */
     int (*credit_memo_get)(arc_store *store, arc_id id, struct arc_credit_memo *out);
-    /** A page; no status filter. */
+    /** A page; @ref arc_store_list::status is 0 for credit memos in force, 1
+     *  for void ones, -1 for all. */
     int (*credit_memo_list)(arc_store *store, const struct arc_store_list *filter,
                             struct arc_credit_memo_page *out);
     /** Insert, filling in the id. */
@@ -419,9 +441,10 @@ typedef struct arc_backend {
     int (*communication_move_thread)(arc_store *store, arc_id customer_id,
                                      const char *from, const char *to);
     /** Full-text search over subject, body (and chat messages) and
-     *  participants, best first, with snippets. #ARC_EINVAL for a query the
-     *  backend cannot parse. Optional: without it, search fails with
-     *  #ARC_EUNSUPPORTED. */
+     *  participants, best first, with snippets. A backend should take at
+     *  least words (all must match, case-insensitively), "quoted phrases",
+     *  prefixes (word*), OR and NOT; #ARC_EINVAL for a query it cannot parse.
+     *  Optional: without it, search fails with #ARC_EUNSUPPORTED. */
     int (*communication_search)(arc_store *store,
                                 const struct arc_communication_query *query,
                                 struct arc_communication_hit_page *out);
