@@ -264,7 +264,7 @@ int arc_backend_resolve(const struct arc_backend **out, const char **location,
             return ARC_OK;
         /* Rather than quietly creating a file called "memory:acme" when a
          * backend was not registered yet. */
-        if (length > 1)
+        if (length > 1 && strstr(uri, "://") == NULL)
             return arc_fail(ARC_EUNSUPPORTED,
                             "db: uri \"%s\": no backend is registered as \"%.*s\" (for a"
                             " file, write sqlite:%s or ./%s)",

@@ -6,20 +6,19 @@
  * A book keeps a list of escalation rules. Each rule has conditions on a
  * dispute that is not resolved, and actions to take when they all hold:
  *
- * Conditions (each holds when...):
- * - @ref arc_escalation_rule_opts::statuses: the dispute is in one of these
- *   states;
- * - @ref arc_escalation_rule_opts::min_days_in_state: it entered its state at
- *   least this many days ago;
- * - @ref arc_escalation_rule_opts::currency: its amounts are in this currency;
- * - @ref arc_escalation_rule_opts::min_amount: its amount is at least this
- *   (in that currency);
- * - @ref arc_escalation_rule_opts::reason_code: it has this reason code;
- * - @ref arc_escalation_rule_opts::min_days_since_contact: the customer's last
- *   communication that is not internal, or the dispute's opening if that is
- *   later, is at least this many days old;
- * - @ref arc_escalation_rule_opts::below_level: its escalation level is below
- *   this.
+ * Conditions, each holding when:
+ * - the dispute is in one of the states of
+ *   @ref arc_escalation_rule_opts::statuses;
+ * - it entered its state at least
+ *   @ref arc_escalation_rule_opts::min_days_in_state days ago;
+ * - its amounts are in @ref arc_escalation_rule_opts::currency;
+ * - its amount is at least @ref arc_escalation_rule_opts::min_amount (in that
+ *   currency);
+ * - it has the reason code @ref arc_escalation_rule_opts::reason_code;
+ * - the customer's last communication that is not internal, or the dispute's
+ *   opening if that is later, is at least
+ *   @ref arc_escalation_rule_opts::min_days_since_contact days old;
+ * - its escalation level is below @ref arc_escalation_rule_opts::below_level.
  *
  * Actions, in this order:
  * - #ARC_RULE_REASSIGN makes @ref arc_escalation_rule_opts::assign_to its

@@ -1,0 +1,178 @@
+/*
+ * payment show and payment list.
+ */
+#include "cli.h"
+
+static void show_text(struct cli *cli, const arc_payment *payment,
+                      const arc_application_page *applications)
+{
+    const char *currency = arc_payment_currency(payment);
+    char money[CLI_AMOUNT_BUFSIZE], date[ARC_DATE_BUFSIZE];
+    arc_id customer_id = arc_payment_customer_id(payment);
+    FILE *out = cli->out;
+
+    fields_printf(out, "Payment:", "%lld", (long long)arc_payment_id(payment));
+    fields_printf(out, "Customer:", "%s (id %lld)",
+                  cli_customer_reference(cli, customer_id), (long long)customer_id);
+    cli_format_money(money, sizeof money, arc_payment_amount(payment), currency);
+    fields_print(out, "Amount:", money);
+    fields_print(out, "Method:", arc_payment_method_name(arc_payment_method_of(payment)));
+    cli_format_date(date, sizeof date, arc_payment_received_on(payment));
+    fields_print(out, "Received:", date);
+    fields_print(out, "Reference:", arc_payment_reference(payment));
+    fields_print(out, "Idempotency key:", arc_payment_idempotency_key(payment));
+    cli_format_money(money, sizeof money, arc_payment_applied(payment), currency);
+    fields_print(out, "Applied:", money);
+    cli_format_money(money, sizeof money, arc_payment_unapplied(payment), currency);
+    fields_print(out, "Unapplied:", money);
+    if (arc_payment_is_reversed(payment)) {
+        cli_format_date(date, sizeof date, arc_payment_reversed_on(payment));
+        fields_print(out, "Reversed:", date);
+        fields_print(out, "Reversal reason:", arc_payment_reversal_reason(payment));
+    }
+    print_applications_table(cli, applications, currency);
+}
+
+int cmd_payment_show(struct cli *cli, int argc, char **argv)
+{
+    arc_payment *payment = NULL;
+    arc_application_page *applications = NULL;
+    struct cli_args args;
+    arc_id id = 0;
+    int rc, status = cli_parse_args(cli, argc, argv, NULL, 1, 1, &args);
+
+    if (status == CLI_OK)
+        status = cli_value_id(cli, "PAYMENT", args.positional[0], &id);
+    if (status == CLI_OK)
+        status = cli_open(cli, CLI_OPEN_EXISTING);
+    if (status != CLI_OK)
+        return status;
+
+    rc = arc_payment_lookup(&payment, cli->db, id);
+    if (rc == ARC_OK)
+        rc = arc_payment_applications(&applications, cli->db, id);
+    if (rc != ARC_OK) {
+        status = cli_fail(cli, rc, NULL);
+    } else if (cli->json) {
+        struct json json;
+
+        json_init(&json, cli->out);
+        json_begin_object(&json);
+        print_payment_json(&json, cli, payment);
+        print_applications_json(&json, cli, applications, arc_payment_currency(payment));
+        json_end_object(&json);
+        json_finish(&json);
+    } else {
+        show_text(cli, payment, applications);
+    }
+
+    arc_application_page_free(applications);
+    arc_payment_free(payment);
+    return status;
+}
+
+static const struct table_column payment_columns[] = {
+    { "ID", CLI_RIGHT, 0 },        { "CUSTOMER", CLI_LEFT, 0 },
+    { "RECEIVED", CLI_LEFT, 0 },   { "METHOD", CLI_LEFT, 0 },
+    { "CUR", CLI_LEFT, 0 },        { "AMOUNT", CLI_RIGHT, 0 },
+    { "UNAPPLIED", CLI_RIGHT, 0 }, { "STATE", CLI_LEFT, 0 },
+    { "REFERENCE", CLI_LEFT, 30 },
+};
+
+static void payment_row(struct cli *cli, struct table *table, const arc_payment *payment)
+{
+    const char *currency = arc_payment_currency(payment);
+    char text[CLI_AMOUNT_BUFSIZE];
+
+    table_addf(table, "%lld", (long long)arc_payment_id(payment));
+    table_add(table, cli_customer_reference(cli, arc_payment_customer_id(payment)));
+    cli_format_date(text, sizeof text, arc_payment_received_on(payment));
+    table_add(table, text);
+    table_add(table, arc_payment_method_name(arc_payment_method_of(payment)));
+    table_add(table, currency);
+    cli_format_amount(text, sizeof text, arc_payment_amount(payment), currency);
+    table_add(table, text);
+    cli_format_amount(text, sizeof text, arc_payment_unapplied(payment), currency);
+    table_add(table, text);
+    table_add(table, arc_payment_is_reversed(payment) ? "reversed" : "in force");
+    table_add(table, cli_or_dash(arc_payment_reference(payment)));
+}
+
+int cmd_payment_list(struct cli *cli, int argc, char **argv)
+{
+    struct cli_paging paging = { 0 };
+    const char *customer_key = NULL;
+    int reversed = 0, in_force = 0;
+    const struct cli_option options[] = {
+        { "customer", CLI_STRING, &customer_key },
+        { "reversed", CLI_FLAG, &reversed },
+        { "in-force", CLI_FLAG, &in_force },
+        { "limit", CLI_STRING, &paging.limit_text },
+        { "after", CLI_STRING, &paging.after_text },
+        { "all", CLI_FLAG, &paging.all },
+        { NULL, CLI_FLAG, NULL },
+    };
+    arc_list_opts opts = ARC_LIST_OPTS_INIT;
+    struct cli_args args;
+    struct table table;
+    struct json json;
+    arc_id last = 0;
+    size_t count = 0;
+    int status = cli_parse_args(cli, argc, argv, options, 0, 0, &args);
+
+    if (status == CLI_OK && reversed && in_force)
+        status = cli_usage(cli, "--reversed and --in-force exclude each other");
+    if (status == CLI_OK)
+        status = cli_paging_parse(cli, &paging);
+    if (status == CLI_OK)
+        status = cli_open(cli, CLI_OPEN_EXISTING);
+    if (status == CLI_OK && customer_key != NULL)
+        status = cli_find_customer_id(cli, customer_key, &opts.customer_id);
+    if (status != CLI_OK)
+        return status;
+
+    opts.status = reversed ? 1 : in_force ? 0 : -1;
+    opts.limit = paging.limit;
+    opts.after_id = paging.after;
+    table_init(&table, cli, payment_columns,
+               sizeof payment_columns / sizeof *payment_columns);
+    json_init(&json, cli->out);
+    if (cli->json) {
+        json_begin_object(&json);
+        json_key(&json, "payments");
+        json_begin_array(&json);
+    }
+
+    do {
+        arc_payment_page *page = NULL;
+        int rc = arc_payment_list(&page, cli->db, &opts);
+
+        if (rc != ARC_OK)
+            return cli_fail(cli, rc, NULL);
+        count = arc_payment_page_count(page);
+        for (size_t i = 0; i < count; i++) {
+            const arc_payment *payment = arc_payment_page_at(page, i);
+
+            if (cli->json) {
+                json_begin_object(&json);
+                print_payment_json(&json, cli, payment);
+                json_end_object(&json);
+            } else {
+                payment_row(cli, &table, payment);
+            }
+            last = arc_payment_id(payment);
+        }
+        opts.after_id = last;
+        arc_payment_page_free(page);
+    } while (cli_paging_more(&paging, count));
+
+    if (cli->json) {
+        json_end_array(&json);
+        json_key_id(&json, "next_after", !paging.all && count == paging.limit ? last : 0);
+        json_end_object(&json);
+        json_finish(&json);
+    } else {
+        table_print(&table, cli->out);
+    }
+    return CLI_OK;
+}
