@@ -1,10 +1,13 @@
 #!/bin/bash
 # Build libarcollect and run every test.
 #
-#   1. build/       RelWithDebInfo build; every ctest test (unit suites, API,
-#                   ABI, formatting and consumer checks).
+#   1. build/       RelWithDebInfo build; every ctest test: unit suites, the
+#                   conformance suite on each backend (PostgreSQL on a
+#                   throwaway server), API, ABI and formatting checks, the
+#                   CLI, the guides' samples, the bindings.
 #   2. build-asan/  AddressSanitizer + UndefinedBehaviorSanitizer build; the
-#                   C unit suites (unit.*) again, with leak detection.
+#                   unit, fuzz and CLI tests and the in-memory conformance
+#                   run again, with leak detection.
 #
 # On Debian, missing packages are installed with apt-get first (this needs
 # root); when they are all present apt is not touched. Exits non-zero when a
@@ -43,14 +46,16 @@ if ! (cd build && ctest --output-on-failure --no-tests=error); then
 fi
 pg_stop
 
-echo "== build-asan/: AddressSanitizer and UndefinedBehaviorSanitizer, unit suites"
+echo "== build-asan/: AddressSanitizer and UndefinedBehaviorSanitizer: unit, fuzz and CLI" \
+    "tests, and the domain suites on the in-memory backend"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DARC_SANITIZE=ON -DARC_BUILD_BENCH=OFF \
     -DARC_BUILD_EXAMPLES=OFF -DARC_BUILD_BINDINGS=OFF -DPython3_EXECUTABLE=/usr/bin/python3
 cmake --build build-asan -j2
+asan_tests='^((unit|fuzz|cli)\.|conformance\.memory$)'
 if ! (cd build-asan &&
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        ctest --output-on-failure --no-tests=error -R '^(unit|fuzz)\.'); then
-    failed+=("build-asan/ (ctest -R '^(unit|fuzz)\\.')")
+        ctest --output-on-failure --no-tests=error -R "$asan_tests"); then
+    failed+=("build-asan/ (ctest -R '$asan_tests')")
 fi
 
 if [ "${#failed[@]}" -ne 0 ]; then
