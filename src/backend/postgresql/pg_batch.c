@@ -2,8 +2,10 @@
  * Rows written behind. Inside a write transaction, invoices (whose number
  * is known free), their lines and journal events are kept here instead of
  * costing a round trip each, and sent together before anything could read
- * them: before any other statement, a savepoint, or the commit. A few rows
- * go as prepared INSERTs, more as one COPY per table, parents first.
+ * them: invoices and lines before any other statement, events before a
+ * statement that names the journal (no other table refers to it), and all
+ * of them before a savepoint or the commit. A few rows go as INSERTs sent
+ * ahead (pg_pipeline.c), more as one COPY per table, parents first.
  *
  * Nothing here can fail on a rule: the core checked the rows and the
  * backend checked their keys under the book's lock. A failure is the
@@ -16,8 +18,9 @@
 #include "error.h"
 #include "pg_internal.h"
 
-/* Up to this many rows in all go as INSERTs: COPY costs an extra round trip. */
-#define INSERT_AT_MOST 3
+/* Up to this many rows in all go as INSERTs sent ahead, which cost no round
+ * trip; a COPY costs two per table but less on the server for each row. */
+#define INSERT_AT_MOST 32
 
 /* COPY data is sent in pieces of about this size. */
 #define COPY_CHUNK (256 * 1024)
@@ -27,6 +30,9 @@ struct table {
     int column_count;
     const char *insert_sql;
     const char *copy_sql;
+    /* Rows held back until a statement names this table; NULL: until any
+     * statement. */
+    const char *held_for;
 };
 
 static const struct table TABLES[ARC_PG_BATCH_TABLES] = {
@@ -48,7 +54,8 @@ static const struct table TABLES[ARC_PG_BATCH_TABLES] = {
                               ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
                               " $12)",
                               "COPY arcollect.events (" ARC_PG_EVENT_INSERT_COLUMNS
-                              ") FROM STDIN" },
+                              ") FROM STDIN",
+                              "arcollect.events" },
 };
 
 static bool grow(void **buffer, size_t *capacity, size_t needed, size_t item_size)
@@ -102,25 +109,27 @@ static const char *value_at(const struct arc_pg_batch *batch, size_t index)
     return offset == SIZE_MAX ? NULL : batch->data + offset;
 }
 
+static size_t rows_of(const arc_store *store, int table)
+{
+    return store->batches[table].values / (size_t)TABLES[table].column_count;
+}
+
 static int send_inserts(arc_store *store, enum arc_pg_batch_table table)
 {
     const struct arc_pg_batch *batch = &store->batches[table];
     int columns = TABLES[table].column_count;
     struct arc_pg_params params;
-    PGresult *res;
+    int rc = ARC_OK;
 
-    for (size_t row = 0; row * (size_t)columns < batch->values; row++) {
+    for (size_t row = 0; row < rows_of(store, table) && rc == ARC_OK; row++) {
         params.count = columns;
         for (int column = 0; column < columns; column++)
             params.values[column] =
                 value_at(batch, row * (size_t)columns + (size_t)column);
-        res = arc_pg_query_direct(store, TABLES[table].insert_sql, &params,
-                                  TABLES[table].what);
-        if (res == NULL)
-            return arc_error_last_code();
-        PQclear(res);
+        rc = arc_pg_send_direct(store, TABLES[table].insert_sql, &params,
+                                TABLES[table].what, 0);
     }
-    return ARC_OK;
+    return rc;
 }
 
 /* Append @p value to @p out in COPY's text format. */
@@ -215,10 +224,13 @@ static int send_copy_data(arc_store *store, enum arc_pg_batch_table table, char 
 
 static int send_copy(arc_store *store, enum arc_pg_batch_table table)
 {
-    PGresult *res = PQexec(store->conn, TABLES[table].copy_sql);
+    PGresult *res;
     char *piece;
-    int rc, outcome;
+    int rc = arc_pg_sent_wait(store), outcome;
 
+    if (rc != ARC_OK)
+        return rc;
+    res = PQexec(store->conn, TABLES[table].copy_sql);
     if (res == NULL || PQresultStatus(res) != PGRES_COPY_IN) {
         rc = arc_pg_fail_result(store, res, NULL, TABLES[table].what);
         PQclear(res);
@@ -246,28 +258,60 @@ static int send_copy(arc_store *store, enum arc_pg_batch_table table)
     return outcome != ARC_OK ? outcome : rc;
 }
 
-int arc_pg_batch_flush(arc_store *store)
+static void discard_table(arc_store *store, int table)
 {
-    bool few = store->batch_rows <= INSERT_AT_MOST;
+    store->batch_rows -= rows_of(store, table);
+    store->batches[table].length = 0;
+    store->batches[table].values = 0;
+}
+
+/* Send the rows of each table whose bit is set in @p tables, parents first,
+ * and forget them whatever happens. */
+static int send_tables(arc_store *store, unsigned int tables)
+{
+    size_t rows = 0;
     int rc = ARC_OK;
 
-    for (int table = 0; table < ARC_PG_BATCH_TABLES && rc == ARC_OK; table++) {
-        if (store->batches[table].values == 0)
-            continue;
-        rc = few ? send_inserts(store, (enum arc_pg_batch_table)table)
-                 : send_copy(store, (enum arc_pg_batch_table)table);
+    for (int table = 0; table < ARC_PG_BATCH_TABLES; table++) {
+        if (tables & 1u << table)
+            rows += rows_of(store, table);
     }
-    arc_pg_batch_discard(store);
+    for (int table = 0; table < ARC_PG_BATCH_TABLES; table++) {
+        if (!(tables & 1u << table) || store->batches[table].values == 0)
+            continue;
+        if (rc == ARC_OK)
+            rc = rows <= INSERT_AT_MOST
+                     ? send_inserts(store, (enum arc_pg_batch_table)table)
+                     : send_copy(store, (enum arc_pg_batch_table)table);
+        discard_table(store, table);
+    }
     return rc;
+}
+
+int arc_pg_batch_flush(arc_store *store)
+{
+    return store->batch_rows > 0 ? send_tables(store, ~0u) : ARC_OK;
+}
+
+int arc_pg_batch_send_before(arc_store *store, const char *sql)
+{
+    unsigned int tables = 0;
+
+    if (store->batch_rows == 0)
+        return ARC_OK;
+    for (int table = 0; table < ARC_PG_BATCH_TABLES; table++) {
+        const char *held_for = TABLES[table].held_for;
+
+        if (held_for == NULL || strstr(sql, held_for) != NULL)
+            tables |= 1u << table;
+    }
+    return send_tables(store, tables);
 }
 
 void arc_pg_batch_discard(arc_store *store)
 {
-    for (int table = 0; table < ARC_PG_BATCH_TABLES; table++) {
-        store->batches[table].length = 0;
-        store->batches[table].values = 0;
-    }
-    store->batch_rows = 0;
+    for (int table = 0; table < ARC_PG_BATCH_TABLES; table++)
+        discard_table(store, table);
 }
 
 void arc_pg_batch_free(arc_store *store)

@@ -33,6 +33,10 @@
 /* Most parameters one statement takes. */
 #define ARC_PG_MAX_PARAMS 28
 
+/* Most statements sent ahead before their results are read: their answers
+ * must fit in the socket buffers while the client is still sending. */
+#define ARC_PG_SENT_MAX 128
+
 /* Savepoints deeper than this still work, but a rollback to one of them
  * leaves gaps in the ids instead of giving them back. */
 #define ARC_PG_MAX_DEPTH 16
@@ -81,6 +85,13 @@ struct arc_pg_batch {
     size_t length, capacity;
     size_t *offsets; /* rows * columns value offsets */
     size_t values, value_capacity;
+};
+
+/* A statement sent ahead (pg_pipeline.c), its result not read yet. */
+struct arc_pg_sent {
+    const char *sql;
+    const char *what; /* names the record in a failure, with id */
+    arc_id id;
 };
 
 struct arc_pg_cached {
@@ -133,6 +144,9 @@ struct arc_store {
     struct arc_pg_batch batches[ARC_PG_BATCH_TABLES];
     size_t batch_rows;
 
+    struct arc_pg_sent sent[ARC_PG_SENT_MAX];
+    size_t sent_count;
+
     struct arc_pg_caches caches;
 
     struct arc_pg_cached cache[ARC_PG_STMT_CACHE];
@@ -170,8 +184,9 @@ void arc_pg_format_time(char out[32], arc_time instant);
 
 /*
  * Run a cached prepared statement (@p sql must have static storage: the
- * cache keys on its address) after sending the rows written behind. Returns
- * the result, or NULL after setting the error (naming @p what).
+ * cache keys on its address) after sending the rows written behind that it
+ * may read, and after the statements sent ahead. Returns the result, or
+ * NULL after setting the error (naming @p what).
  */
 PGresult *arc_pg_query(arc_store *store, const char *sql,
                        const struct arc_pg_params *params, const char *what);
@@ -186,8 +201,17 @@ PGresult *arc_pg_query_direct(arc_store *store, const char *sql,
 int arc_pg_command(arc_store *store, const char *sql, const struct arc_pg_params *params,
                    const char *what, int64_t *affected);
 
-/* Run SQL text without parameters (transaction control, DDL). */
+/* Run SQL text without parameters (transaction control, DDL), after the
+ * statements sent ahead. */
 int arc_pg_exec(arc_store *store, const char *sql, const char *what);
+
+/* The name of @p sql's prepared statement in @p name, preparing it on first
+ * use (after the statements sent ahead). */
+int arc_pg_prepared_name(arc_store *store, const char *sql, char name[16],
+                         const char *what);
+
+/* Whether @p res is a success of a statement (with or without rows). */
+bool arc_pg_result_ok(const PGresult *res);
 
 /* One row into @p out by @p read; ARC_ENOTFOUND, with no message set, when
  * there is none. */
@@ -268,11 +292,44 @@ int arc_pg_batch_add(arc_store *store, enum arc_pg_batch_table table,
 /* Send every row written behind (COPY, parents first). */
 int arc_pg_batch_flush(arc_store *store);
 
+/* Send the rows written behind that @p sql may depend on: every table's but
+ * the journal's, which waits for a statement naming it or the commit. */
+int arc_pg_batch_send_before(arc_store *store, const char *sql);
+
 /* Drop the rows written behind (a rollback). */
 void arc_pg_batch_discard(arc_store *store);
 
 /* Free the buffers. */
 void arc_pg_batch_free(arc_store *store);
+
+/* ---- pg_pipeline.c: statements sent ahead ---- */
+
+/*
+ * Send a write without waiting for its result, after the rows written
+ * behind that it may depend on. Only for a write that the core checked and
+ * the book's lock keeps valid, and that changes at least one row: a failure
+ * (or no row changed, reported as "@p what @p id: not found") comes out of
+ * the next statement that waits, and loses the transaction. Outside a write
+ * transaction it runs at once.
+ */
+int arc_pg_send(arc_store *store, const char *sql, const struct arc_pg_params *params,
+                const char *what, arc_id id);
+
+/* The same without sending the rows written behind first nor counting a
+ * change: for those rows themselves, inside a write transaction. */
+int arc_pg_send_direct(arc_store *store, const char *sql,
+                       const struct arc_pg_params *params, const char *what, arc_id id);
+
+/* Read the results of the statements sent ahead; the first failure's code. */
+int arc_pg_sent_wait(arc_store *store);
+
+/* Read and drop them, setting no error: a rollback undoes them anyway. */
+void arc_pg_sent_discard(arc_store *store);
+
+/* Run prepared statement @p name (of @p sql) behind the statements sent
+ * ahead, in the same round trip; as arc_pg_query_direct(). */
+PGresult *arc_pg_sent_then_query(arc_store *store, const char *name, const char *sql,
+                                 const struct arc_pg_params *params, const char *what);
 
 /* ---- pg_cache.c: what a write transaction may trust ---- */
 

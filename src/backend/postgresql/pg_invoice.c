@@ -1,7 +1,9 @@
 /*
  * Invoices and their lines in the PostgreSQL book. A new invoice and its
  * lines are written behind (pg_batch.c) once its number is known free, so
- * that a billing run or an import costs no round trip per invoice.
+ * that a billing run or an import costs no round trip per invoice; a
+ * settlement, which the core makes of an invoice it has just read, is sent
+ * ahead (pg_pipeline.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -106,7 +108,7 @@ static int check_number_free(arc_store *store, const char *number)
     /* A number written here before may have been deleted since: the book
      * decides, once it has every row written behind. */
     if (arc_pg_number_is_taken(store, number)) {
-        rc = store->batch_rows > 0 ? arc_pg_batch_flush(store) : ARC_OK;
+        rc = arc_pg_batch_send_before(store, SQL);
         if (rc != ARC_OK)
             return rc;
     } else if (arc_pg_number_known_free(store, number)) {
@@ -181,8 +183,6 @@ int arc_pg_invoice_settle(arc_store *store, const struct arc_invoice *invoice)
         "UPDATE arcollect.invoices SET status = $3, paid = $4, balance = $5,"
         " closed_on = $6, close_reason = $7, updated_at = $8 WHERE book = $1 AND id = $2";
     struct arc_pg_params params;
-    int64_t updated = 0;
-    int rc;
 
     arc_pg_params_init(&params, store);
     arc_pg_param_int(&params, invoice->id);
@@ -192,10 +192,7 @@ int arc_pg_invoice_settle(arc_store *store, const struct arc_invoice *invoice)
     arc_pg_param_date(&params, invoice->closed_on);
     arc_pg_param_text(&params, invoice->close_reason);
     arc_pg_param_time(&params, invoice->updated_at);
-    rc = arc_pg_command(store, SQL, &params, "invoice", &updated);
-    if (rc == ARC_OK && updated == 0)
-        return arc_fail(ARC_ENOTFOUND, "invoice %lld: not found", (long long)invoice->id);
-    return rc;
+    return arc_pg_send(store, SQL, &params, "invoice", invoice->id);
 }
 
 int arc_pg_invoice_delete(arc_store *store, arc_id id)

@@ -1,5 +1,9 @@
 /*
- * Payments, credit memos and applications in the PostgreSQL book.
+ * Payments, credit memos and applications in the PostgreSQL book. What the
+ * core writes of them after checking it (an application, a new applied
+ * amount, a reversal) is sent ahead (pg_pipeline.c), as is a payment without
+ * an idempotency key: recording and applying a payment then waits only for
+ * its reads.
  */
 #include <stdlib.h>
 
@@ -76,7 +80,8 @@ int arc_pg_read_application(const PGresult *res, int row, void *record)
 int arc_pg_payment_insert(arc_store *store, struct arc_payment *payment)
 {
     /* A key taken inserts nothing rather than failing: the transaction of a
-     * caller who retries stays usable. */
+     * caller who retries stays usable. Without a key nothing can conflict,
+     * so the row is sent ahead. */
     static const char SQL[] =
         "INSERT INTO arcollect.payments (book, id, customer_id, amount, currency, method,"
         " received_on, reference, idempotency_key, applied, reversed_on,"
@@ -102,7 +107,12 @@ int arc_pg_payment_insert(arc_store *store, struct arc_payment *payment)
     arc_pg_param_date(&params, payment->reversed_on);
     arc_pg_param_text(&params, payment->reversal_reason);
     arc_pg_param_time(&params, payment->created_at);
-    rc = arc_pg_command(store, SQL, &params, "payment", &inserted);
+    if (payment->idempotency_key == NULL) {
+        rc = arc_pg_send(store, SQL, &params, "payment", id);
+        inserted = 1;
+    } else {
+        rc = arc_pg_command(store, SQL, &params, "payment", &inserted);
+    }
     if (rc == ARC_OK && inserted == 0)
         return arc_fail(ARC_EEXISTS, "payment: idempotency key \"%s\" is already used",
                         payment->idempotency_key ? payment->idempotency_key : "");
@@ -123,7 +133,7 @@ int arc_pg_payment_update(arc_store *store, const struct arc_payment *payment)
     arc_pg_param_int(&params, payment->applied);
     arc_pg_param_date(&params, payment->reversed_on);
     arc_pg_param_text(&params, payment->reversal_reason);
-    return arc_pg_command(store, SQL, &params, "payment", NULL);
+    return arc_pg_send(store, SQL, &params, "payment", payment->id);
 }
 
 int arc_pg_payment_get(arc_store *store, arc_id id, struct arc_payment *out)
@@ -232,7 +242,7 @@ int arc_pg_credit_memo_update(arc_store *store, const struct arc_credit_memo *me
     arc_pg_param_int(&params, memo->applied);
     arc_pg_param_date(&params, memo->voided_on);
     arc_pg_param_text(&params, memo->void_reason);
-    return arc_pg_command(store, SQL, &params, "credit memo", NULL);
+    return arc_pg_send(store, SQL, &params, "credit memo", memo->id);
 }
 
 int arc_pg_credit_memo_get(arc_store *store, arc_id id, struct arc_credit_memo *out)
@@ -297,7 +307,7 @@ int arc_pg_application_insert(arc_store *store, struct arc_application *applicat
     arc_pg_param_date(&params, application->applied_on);
     arc_pg_param_date(&params, application->reversed_on);
     arc_pg_param_time(&params, application->created_at);
-    rc = arc_pg_command(store, SQL, &params, "application", NULL);
+    rc = arc_pg_send(store, SQL, &params, "application", id);
     if (rc == ARC_OK)
         application->id = id;
     return rc;
@@ -312,7 +322,7 @@ int arc_pg_application_set_reversed(arc_store *store, arc_id id, arc_date revers
     arc_pg_params_init(&params, store);
     arc_pg_param_int(&params, id);
     arc_pg_param_date(&params, reversed_on);
-    return arc_pg_command(store, SQL, &params, "application", NULL);
+    return arc_pg_send(store, SQL, &params, "application", id);
 }
 
 int arc_pg_application_list_for(arc_store *store, int kind, arc_id owner_id,

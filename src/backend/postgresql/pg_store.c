@@ -357,8 +357,9 @@ static int store_commit(arc_store *store)
 
     if (store->depth == 0)
         return arc_fail(ARC_ECONFLICT, "transaction: none is open");
-    if (store->batch_rows > 0)
-        rc = arc_pg_batch_flush(store);
+    rc = arc_pg_batch_flush(store);
+    if (rc == ARC_OK)
+        rc = arc_pg_sent_wait(store);
     if (rc == ARC_OK && store->aborted)
         rc = arc_fail(ARC_ESTORAGE, "transaction: commit: aborted by an earlier error;"
                                     " it was rolled back");
@@ -394,6 +395,7 @@ static int store_rollback(arc_store *store)
         return ARC_OK;
     if (store->writing)
         arc_pg_caches_reset(store);
+    arc_pg_sent_discard(store);
     end_transaction(store);
     if (PQstatus(store->conn) == CONNECTION_BAD) {
         reconnect(store);
@@ -423,7 +425,7 @@ static int store_savepoint(arc_store *store)
     }
 
     /* Rows written behind belong to the level they were written at. */
-    rc = store->batch_rows > 0 ? arc_pg_batch_flush(store) : ARC_OK;
+    rc = arc_pg_batch_flush(store);
     if (rc == ARC_OK && store->aborted)
         rc = arc_fail(ARC_ESTORAGE, "transaction: aborted by an earlier error; roll it"
                                     " back");
@@ -437,6 +439,8 @@ static int store_savepoint(arc_store *store)
     return ARC_OK;
 }
 
+static int store_rollback_to(arc_store *store);
+
 static int store_release(arc_store *store)
 {
     int rc;
@@ -448,6 +452,12 @@ static int store_release(arc_store *store)
             return ARC_OK;
         rc = arc_pg_exec(store, "COMMIT", "transaction: end of the read snapshot");
         end_transaction(store);
+        return rc;
+    }
+    /* A write sent ahead that failed fails the call: undo it. */
+    rc = arc_pg_sent_wait(store);
+    if (rc != ARC_OK) {
+        store_rollback_to(store);
         return rc;
     }
     rc = arc_pg_exec(store, "RELEASE SAVEPOINT arc_call", "transaction: release");
@@ -463,6 +473,7 @@ static int store_rollback_to(arc_store *store)
     if (store->depth <= 1)
         return store->writing ? ARC_OK : store_release(store);
     arc_pg_batch_discard(store);
+    arc_pg_sent_discard(store);
     rc = arc_pg_exec(store, "ROLLBACK TO SAVEPOINT arc_call; RELEASE SAVEPOINT arc_call",
                      "transaction: rollback to savepoint");
     if (rc != ARC_OK)

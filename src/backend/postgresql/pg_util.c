@@ -137,8 +137,7 @@ void arc_pg_stmt_forget(arc_store *store)
     memset(store->cache, 0, sizeof(store->cache));
 }
 
-/* The name of @p sql's prepared statement, preparing it on first use. */
-static int prepared_name(arc_store *store, const char *sql, char name[16],
+int arc_pg_prepared_name(arc_store *store, const char *sql, char name[16],
                          const char *what)
 {
     size_t slot = cache_slot(sql);
@@ -153,6 +152,9 @@ static int prepared_name(arc_store *store, const char *sql, char name[16],
             return ARC_OK;
         }
         if (entry->sql == NULL) {
+            rc = arc_pg_sent_wait(store);
+            if (rc != ARC_OK)
+                return rc;
             snprintf(name, 16, "arc%u", store->prepared_count);
             res = PQprepare(store->conn, name, sql, 0, NULL);
             if (PQresultStatus(res) != PGRES_COMMAND_OK) {
@@ -170,7 +172,7 @@ static int prepared_name(arc_store *store, const char *sql, char name[16],
     return arc_fail(ARC_ERROR, "%s: the statement cache is full", what);
 }
 
-static bool result_ok(const PGresult *res)
+bool arc_pg_result_ok(const PGresult *res)
 {
     ExecStatusType status = PQresultStatus(res);
 
@@ -190,10 +192,12 @@ PGresult *arc_pg_query_direct(arc_store *store, const char *sql,
                  what);
         return NULL;
     }
-    if (prepared_name(store, sql, name, what) != ARC_OK)
+    if (arc_pg_prepared_name(store, sql, name, what) != ARC_OK)
         return NULL;
+    if (store->sent_count > 0)
+        return arc_pg_sent_then_query(store, name, sql, params, what);
     res = PQexecPrepared(store->conn, name, params->count, params->values, NULL, NULL, 0);
-    if (res != NULL && result_ok(res))
+    if (res != NULL && arc_pg_result_ok(res))
         return res;
     arc_pg_fail_result(store, res, sql, what);
     PQclear(res);
@@ -203,7 +207,7 @@ PGresult *arc_pg_query_direct(arc_store *store, const char *sql,
 PGresult *arc_pg_query(arc_store *store, const char *sql,
                        const struct arc_pg_params *params, const char *what)
 {
-    if (store->batch_rows > 0 && arc_pg_batch_flush(store) != ARC_OK)
+    if (arc_pg_batch_send_before(store, sql) != ARC_OK)
         return NULL;
     return arc_pg_query_direct(store, sql, params, what);
 }
@@ -226,10 +230,13 @@ int arc_pg_command(arc_store *store, const char *sql, const struct arc_pg_params
 
 int arc_pg_exec(arc_store *store, const char *sql, const char *what)
 {
-    PGresult *res = PQexec(store->conn, sql);
-    int rc = ARC_OK;
+    PGresult *res;
+    int rc = arc_pg_sent_wait(store);
 
-    if (res == NULL || !result_ok(res))
+    if (rc != ARC_OK)
+        return rc;
+    res = PQexec(store->conn, sql);
+    if (res == NULL || !arc_pg_result_ok(res))
         rc = arc_pg_fail_result(store, res, sql, what);
     PQclear(res);
     return rc;
@@ -324,6 +331,10 @@ static int scan_cursor(arc_store *store, const char *sql,
 
     snprintf(fetch, sizeof(fetch), "FETCH %d FROM arc_scan_%u", SCAN_BATCH, number);
     while (rc == ARC_OK && rows == SCAN_BATCH) {
+        /* The callbacks may have sent writes ahead. */
+        rc = arc_pg_sent_wait(store);
+        if (rc != ARC_OK)
+            break;
         res = PQexec(store->conn, fetch);
         if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
             rc = arc_pg_fail_result(store, res, sql, what);
@@ -336,7 +347,8 @@ static int scan_cursor(arc_store *store, const char *sql,
     snprintf(fetch, sizeof(fetch), "CLOSE arc_scan_%u", number);
     if (rc == ARC_OK)
         rc = arc_pg_exec(store, fetch, what);
-    else if (!store->aborted && PQtransactionStatus(store->conn) == PQTRANS_INTRANS)
+    else if (!store->aborted && PQtransactionStatus(store->conn) == PQTRANS_INTRANS &&
+             arc_pg_sent_wait(store) == ARC_OK)
         PQclear(PQexec(store->conn, fetch));
     return rc;
 }
@@ -348,7 +360,8 @@ int arc_pg_scan(arc_store *store, const char *sql, const struct arc_pg_params *p
     PGresult *res;
     int rc;
 
-    if (store->batch_rows > 0 && arc_pg_batch_flush(store) != ARC_OK)
+    if (arc_pg_batch_send_before(store, sql) != ARC_OK ||
+        arc_pg_sent_wait(store) != ARC_OK)
         return arc_error_last_code();
     if (store->aborted)
         return arc_fail(
