@@ -99,6 +99,47 @@ int cli_parse_args(struct cli *cli, int argc, char **argv,
     return CLI_OK;
 }
 
+/* The start of a command whose one argument is a record's id, @p name in
+ * messages, and that takes no options: check the arguments, read the id and
+ * open the book. */
+int cli_parse_id_and_open(struct cli *cli, int argc, char **argv, const char *name,
+                          arc_id *id)
+{
+    struct cli_args args;
+    int status = cli_parse_args(cli, argc, argv, NULL, 1, 1, &args);
+
+    if (status == CLI_OK)
+        status = cli_value_id(cli, name, args.positional[0], id);
+    if (status == CLI_OK)
+        status = cli_open(cli, CLI_OPEN_EXISTING);
+    return status;
+}
+
+/* The command line of a list read a page at a time, which takes no arguments:
+ * the command's own @p options, and --limit N, --after ID and --all into
+ * @p paging. cli_paging_parse() then reads the paging values. */
+int cli_parse_paged_args(struct cli *cli, int argc, char **argv,
+                         const struct cli_option *options, struct cli_paging *paging)
+{
+    const struct cli_option paging_options[] = {
+        { "limit", CLI_STRING, &paging->limit_text },
+        { "after", CLI_STRING, &paging->after_text },
+        { "all", CLI_FLAG, &paging->all },
+    };
+    const struct cli_option end = { NULL, CLI_FLAG, NULL };
+    size_t own = 0, paging_count = sizeof paging_options / sizeof *paging_options;
+    struct cli_option *all;
+    struct cli_args args;
+
+    while (options[own].name != NULL)
+        own++;
+    all = cli_alloc(cli, (own + paging_count + 1) * sizeof *all);
+    memcpy(all, options, own * sizeof *all);
+    memcpy(all + own, paging_options, sizeof paging_options);
+    all[own + paging_count] = end;
+    return cli_parse_args(cli, argc, argv, all, 0, 0, &args);
+}
+
 #define ALL_PAGE_SIZE 1000
 
 int cli_paging_parse(struct cli *cli, struct cli_paging *paging)

@@ -72,6 +72,29 @@ int cli_begin(struct cli *cli)
     return CLI_OK;
 }
 
+/* Open the book, which must exist, for a read that --customer may narrow to
+ * one customer: when @p customer_key is not NULL, *@p customer_id is the id of
+ * the customer it names. */
+int cli_open_for_customer(struct cli *cli, const char *customer_key, arc_id *customer_id)
+{
+    int status = cli_open(cli, CLI_OPEN_EXISTING);
+
+    if (status == CLI_OK && customer_key != NULL)
+        status = cli_find_customer_id(cli, customer_key, customer_id);
+    return status;
+}
+
+/* Open the book, which must exist, and begin the one transaction of a
+ * command that writes; cli_finish() ends it. */
+int cli_open_to_write(struct cli *cli)
+{
+    int status = cli_open(cli, CLI_OPEN_EXISTING);
+
+    if (status == CLI_OK)
+        status = cli_begin(cli);
+    return status;
+}
+
 /* End the command's transaction: commit when @p status is success, else roll
  * back. Returns the status to exit with. */
 int cli_finish(struct cli *cli, int status)

@@ -122,6 +122,8 @@ int cli_open_with_clock(struct cli *cli, enum cli_open_mode mode, arc_clock_fn c
                         void *clock_data);
 void cli_close(struct cli *cli);
 int cli_begin(struct cli *cli);
+int cli_open_for_customer(struct cli *cli, const char *customer_key, arc_id *customer_id);
+int cli_open_to_write(struct cli *cli);
 int cli_finish(struct cli *cli, int status);
 int cli_parse_instant(arc_time *out, const char *text);
 
@@ -153,6 +155,8 @@ int cli_parse_args(struct cli *cli, int argc, char **argv,
                    const struct cli_option *options, size_t min_positional,
                    size_t max_positional, struct cli_args *args);
 void cli_list_push(struct cli *cli, struct cli_list *list, const char *item);
+int cli_parse_id_and_open(struct cli *cli, int argc, char **argv, const char *name,
+                          arc_id *id);
 
 /* Paging of list commands: --limit N, --after ID, --all. */
 struct cli_paging {
@@ -163,6 +167,8 @@ struct cli_paging {
     arc_id after;
 };
 
+int cli_parse_paged_args(struct cli *cli, int argc, char **argv,
+                         const struct cli_option *options, struct cli_paging *paging);
 int cli_paging_parse(struct cli *cli, struct cli_paging *paging);
 bool cli_paging_more(const struct cli_paging *paging, size_t page_count);
 
@@ -212,6 +218,8 @@ struct json {
 
 void json_init(struct json *json, FILE *out);
 void json_finish(struct json *json);
+void json_begin_document(struct json *json, FILE *out);
+void json_end_document(struct json *json);
 void json_begin_object(struct json *json);
 void json_end_object(struct json *json);
 void json_begin_array(struct json *json);
@@ -263,6 +271,97 @@ void table_print(const struct table *table, FILE *out);
 void fields_print(FILE *out, const char *label, const char *value);
 void fields_printf(FILE *out, const char *label, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Lists (listing.c): the records of one kind, a page or many, printed as a
+ * table or, with --json, as an array under one member of an object. */
+
+/* How a listing reads the pages of one kind of record, whose type it does not
+ * know. LISTING_PAGES() and LISTING_PAGES_AFTER_ID() write one. */
+struct listing_pages {
+    size_t (*count)(const void *page);
+    const void *(*at)(const void *page, size_t index);
+    void (*free_page)(void *page);
+    /* For the lists read a page after another in the order of their ids
+     * (listing_run()); NULL for the others. */
+    int (*fetch)(struct cli *cli, const arc_list_opts *opts, void **page);
+    arc_id (*id)(const void *record);
+};
+
+/* What a list shows of each record. */
+struct listing_kind {
+    const char *json_key; /* the member that holds the array: "invoices" */
+    const struct table_column *columns;
+    size_t column_count;
+    /* The members of one record's object; the listing opens and closes it. */
+    void (*json)(struct json *json, struct cli *cli, const void *record);
+    /* One record's cells, a row of the table. */
+    void (*row)(struct table *table, struct cli *cli, const void *record);
+    const struct listing_pages *pages;
+};
+
+/* A list being printed. */
+struct listing {
+    struct cli *cli;
+    const struct listing_kind *kind;
+    struct table table;
+    struct json json;
+};
+
+void listing_begin(struct listing *listing, struct cli *cli,
+                   const struct listing_kind *kind);
+size_t listing_add(struct listing *listing, const void *page);
+void listing_end(struct listing *listing);
+void listing_close(struct listing *listing);
+int listing_print_page(struct cli *cli, const struct listing_kind *kind, int rc,
+                       void *page);
+int listing_run(struct cli *cli, const struct listing_kind *kind,
+                const struct cli_paging *paging, arc_list_opts *opts);
+
+/* The functions that read arc_<noun>_page through void pointers:
+ * listed_<noun>_count(), listed_<noun>_at() and listed_<noun>_free(). */
+#define LISTING_PAGE_ACCESS(noun)                                                        \
+    static size_t listed_##noun##_count(const void *page)                                \
+    {                                                                                    \
+        return arc_##noun##_page_count(page);                                            \
+    }                                                                                    \
+    static const void *listed_##noun##_at(const void *page, size_t index)                \
+    {                                                                                    \
+        return arc_##noun##_page_at(page, index);                                        \
+    }                                                                                    \
+    static void listed_##noun##_free(void *page)                                         \
+    {                                                                                    \
+        arc_##noun##_page_free(page);                                                    \
+    }
+
+/* Defines <noun>_pages, the struct listing_pages of arc_<noun>_page, and the
+ * functions it points to. */
+#define LISTING_PAGES(noun)                                                              \
+    LISTING_PAGE_ACCESS(noun)                                                            \
+    static const struct listing_pages noun##_pages = {                                   \
+        listed_##noun##_count, listed_##noun##_at, listed_##noun##_free, NULL, NULL      \
+    }
+
+/* The same for a kind read with arc_<noun>_list() and arc_list_opts, each page
+ * after the id of the last record of the one before. */
+#define LISTING_PAGES_AFTER_ID(noun)                                                     \
+    LISTING_PAGE_ACCESS(noun)                                                            \
+    static int listed_##noun##_fetch(struct cli *cli, const arc_list_opts *opts,         \
+                                     void **out)                                         \
+    {                                                                                    \
+        arc_##noun##_page *page = NULL;                                                  \
+        int rc = arc_##noun##_list(&page, cli->db, opts);                                \
+                                                                                         \
+        *out = page;                                                                     \
+        return rc;                                                                       \
+    }                                                                                    \
+    static arc_id listed_##noun##_id(const void *record)                                 \
+    {                                                                                    \
+        return arc_##noun##_id(record);                                                  \
+    }                                                                                    \
+    static const struct listing_pages noun##_pages = {                                   \
+        listed_##noun##_count, listed_##noun##_at, listed_##noun##_free,                 \
+        listed_##noun##_fetch, listed_##noun##_id                                        \
+    }
 
 /* Progress on long work (progress.c), shown only when stderr is a terminal. */
 struct progress {

@@ -59,8 +59,7 @@ static int automation_run(struct cli *cli, int argc, char **argv)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         json_key_int(&json, "disputes_examined", (int64_t)result->disputes_examined);
         json_key_int(&json, "rules_fired", (int64_t)result->rules_fired);
         json_key_int(&json, "escalations", (int64_t)result->escalations);
@@ -69,8 +68,7 @@ static int automation_run(struct cli *cli, int argc, char **argv)
         json_key_int(&json, "alerts", (int64_t)result->alerts);
         json_key_int(&json, "disputes_overdue", (int64_t)result->disputes_overdue);
         json_key_int(&json, "invoices_overdue", (int64_t)result->invoices_overdue);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
         return CLI_OK;
     }
 
@@ -207,8 +205,9 @@ static int read_rule(struct cli *cli, const struct rule_options *given,
     return status;
 }
 
-static void rule_json(struct json *json, const arc_escalation_rule *rule)
+static void rule_json(struct json *json, struct cli *cli, const void *record)
 {
+    const arc_escalation_rule *rule = record;
     unsigned int statuses = arc_escalation_rule_statuses(rule);
     unsigned int actions = arc_escalation_rule_actions(rule);
     const char *currency = arc_escalation_rule_currency(rule);
@@ -313,11 +312,9 @@ static void print_rule(struct cli *cli, const arc_escalation_rule *rule, const c
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
-        rule_json(&json, rule);
-        json_end_object(&json);
-        json_finish(&json);
+        json_begin_document(&json, cli->out);
+        rule_json(&json, cli, rule);
+        json_end_document(&json);
         return;
     }
     if (verb != NULL) {
@@ -379,9 +376,7 @@ static int rule_add(struct cli *cli, int argc, char **argv)
         status = read_rule(cli, &given, &opts);
     }
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status != CLI_OK)
         return cli_finish(cli, status);
 
@@ -422,9 +417,7 @@ static int rule_update(struct cli *cli, int argc, char **argv)
     int rc, status = cli_parse_args(cli, argc, argv, options, 1, 1, &args);
 
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_rule(cli, args.positional[0], &rule);
     if (status == CLI_OK) {
@@ -448,9 +441,7 @@ static int rule_delete(struct cli *cli, int argc, char **argv)
     int rc, status = cli_parse_args(cli, argc, argv, NULL, 1, 1, &args);
 
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_rule(cli, args.positional[0], &rule);
     if (status == CLI_OK) {
@@ -461,11 +452,9 @@ static int rule_delete(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK && cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         json_key_id(&json, "deleted", arc_escalation_rule_id(rule));
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else if (status == CLI_OK) {
         fprintf(cli->out, "deleted rule %s\n", arc_escalation_rule_name(rule));
     }
@@ -494,6 +483,28 @@ static const struct table_column rule_columns[] = {
     { "WHEN", CLI_LEFT, 70 }, { "THEN", CLI_LEFT, 0 },
 };
 
+static void rule_row(struct table *table, struct cli *cli, const void *record)
+{
+    const arc_escalation_rule *rule = record;
+
+    table_addf(table, "%lld", (long long)arc_escalation_rule_id(rule));
+    table_add(table, arc_escalation_rule_name(rule));
+    table_add(table, arc_escalation_rule_active(rule) ? "yes" : "no");
+    table_add(table, conditions_text(cli, rule));
+    table_add(table, actions_text(cli, rule));
+}
+
+LISTING_PAGES(escalation_rule);
+
+static const struct listing_kind rule_listing = {
+    .json_key = "rules",
+    .columns = rule_columns,
+    .column_count = sizeof rule_columns / sizeof *rule_columns,
+    .json = rule_json,
+    .row = rule_row,
+    .pages = &escalation_rule_pages,
+};
+
 static int rule_list(struct cli *cli, int argc, char **argv)
 {
     int include_inactive = 0;
@@ -503,7 +514,6 @@ static int rule_list(struct cli *cli, int argc, char **argv)
     };
     arc_escalation_rule_page *page = NULL;
     struct cli_args args;
-    size_t count;
     int rc, status = cli_parse_args(cli, argc, argv, options, 0, 0, &args);
 
     if (status == CLI_OK)
@@ -512,42 +522,7 @@ static int rule_list(struct cli *cli, int argc, char **argv)
         return status;
 
     rc = arc_escalation_rule_list(&page, cli->db, include_inactive);
-    if (rc != ARC_OK)
-        return cli_fail(cli, rc, NULL);
-    count = arc_escalation_rule_page_count(page);
-
-    if (cli->json) {
-        struct json json;
-
-        json_init(&json, cli->out);
-        json_begin_object(&json);
-        json_key(&json, "rules");
-        json_begin_array(&json);
-        for (size_t i = 0; i < count; i++) {
-            json_begin_object(&json);
-            rule_json(&json, arc_escalation_rule_page_at(page, i));
-            json_end_object(&json);
-        }
-        json_end_array(&json);
-        json_end_object(&json);
-        json_finish(&json);
-    } else {
-        struct table table;
-
-        table_init(&table, cli, rule_columns, sizeof rule_columns / sizeof *rule_columns);
-        for (size_t i = 0; i < count; i++) {
-            const arc_escalation_rule *rule = arc_escalation_rule_page_at(page, i);
-
-            table_addf(&table, "%lld", (long long)arc_escalation_rule_id(rule));
-            table_add(&table, arc_escalation_rule_name(rule));
-            table_add(&table, arc_escalation_rule_active(rule) ? "yes" : "no");
-            table_add(&table, conditions_text(cli, rule));
-            table_add(&table, actions_text(cli, rule));
-        }
-        table_print(&table, cli->out);
-    }
-    arc_escalation_rule_page_free(page);
-    return CLI_OK;
+    return listing_print_page(cli, &rule_listing, rc, page);
 }
 
 const struct cli_command cli_automation_commands[] = {

@@ -20,15 +20,13 @@ static void print_book(struct cli *cli)
         return;
     }
 
-    json_init(&json, cli->out);
-    json_begin_object(&json);
+    json_begin_document(&json, cli->out);
     json_key_string(&json, "uri", cli->db_uri);
     json_key_string(&json, "book_id", arc_db_book_id(cli->db));
     json_key_int(&json, "schema_version", arc_db_schema_version(cli->db));
     json_key_string(&json, "library_version", arc_version_string());
     json_key_string(&json, "today", today);
-    json_end_object(&json);
-    json_finish(&json);
+    json_end_document(&json);
 }
 
 static int book_create(struct cli *cli, int argc, char **argv)
@@ -115,14 +113,12 @@ static int book_numbering(struct cli *cli, int argc, char **argv)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         json_key_string(&json, "kind", sequence_name(sequence));
         json_key_string(&json, "prefix", prefix);
         json_key_int(&json, "next", next);
         json_key_int(&json, "width", width);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         fprintf(cli->out, "%s numbers now start at %s%0*lld\n", sequence_name(sequence),
                 prefix, (int)width, next);

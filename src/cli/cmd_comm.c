@@ -165,11 +165,9 @@ static int print_written(struct cli *cli, arc_id id)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         print_communication_json(&json, cli, communication);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         print_communication_summary(summary, sizeof summary, communication);
         fprintf(cli->out, "logged communication %lld with %s: %s\n", (long long)id,
@@ -233,9 +231,7 @@ static int comm_log(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = read_messages(cli, &given.messages, &opts);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_customer_id(cli, given.customer, &opts.customer_id);
     if (status == CLI_OK)

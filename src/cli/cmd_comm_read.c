@@ -16,9 +16,14 @@ static const struct table_column comm_columns[] = {
     { "USER", CLI_LEFT, 0 }, { "SUMMARY", CLI_LEFT, 90 },
 };
 
-static void comm_row(struct cli *cli, struct table *table,
-                     const arc_communication *communication)
+static void comm_json(struct json *json, struct cli *cli, const void *communication)
 {
+    print_communication_json(json, cli, communication);
+}
+
+static void comm_row(struct table *table, struct cli *cli, const void *record)
+{
+    const arc_communication *communication = record;
     char text[256];
 
     table_addf(table, "%lld", (long long)arc_communication_id(communication));
@@ -31,6 +36,17 @@ static void comm_row(struct cli *cli, struct table *table,
     print_communication_summary(text, sizeof text, communication);
     table_add(table, text);
 }
+
+LISTING_PAGES(communication);
+
+static const struct listing_kind comm_listing = {
+    .json_key = "communications",
+    .columns = comm_columns,
+    .column_count = sizeof comm_columns / sizeof *comm_columns,
+    .json = comm_json,
+    .row = comm_row,
+    .pages = &communication_pages,
+};
 
 /* A list cursor: "OCCURRED_AT:ID", both whole numbers. */
 static int parse_cursor(struct cli *cli, const char *text, arc_time *time, arc_id *id)
@@ -105,12 +121,9 @@ int cmd_comm_list(struct cli *cli, int argc, char **argv)
         { NULL, CLI_FLAG, NULL },
     };
     arc_communication_list_opts opts = ARC_COMMUNICATION_LIST_OPTS_INIT;
-    const arc_communication *last = NULL;
-    arc_time last_time = 0;
-    arc_id last_id = 0;
+    struct listing listing;
     struct cli_args args;
-    struct table table;
-    struct json json;
+    char *next = NULL;
     size_t count = 0;
     int status = cli_parse_args(cli, argc, argv, options, 0, 0, &args);
 
@@ -119,54 +132,35 @@ int cmd_comm_list(struct cli *cli, int argc, char **argv)
     if (status != CLI_OK)
         return status;
 
-    table_init(&table, cli, comm_columns, sizeof comm_columns / sizeof *comm_columns);
-    json_init(&json, cli->out);
-    if (cli->json) {
-        json_begin_object(&json);
-        json_key(&json, "communications");
-        json_begin_array(&json);
-    }
-
+    listing_begin(&listing, cli, &comm_listing);
     do {
         arc_communication_page *page = NULL;
         int rc = arc_communication_list(&page, cli->db, &opts);
 
         if (rc != ARC_OK)
             return cli_fail(cli, rc, NULL);
-        count = arc_communication_page_count(page);
-        for (size_t i = 0; i < count; i++) {
-            last = arc_communication_page_at(page, i);
-            if (cli->json) {
-                json_begin_object(&json);
-                print_communication_json(&json, cli, last);
-                json_end_object(&json);
-            } else {
-                comm_row(cli, &table, last);
-            }
-            last_time = arc_communication_occurred_at(last);
-            last_id = arc_communication_id(last);
+        count = listing_add(&listing, page);
+        if (count > 0) {
+            const arc_communication *last = arc_communication_page_at(page, count - 1);
+
+            opts.before_occurred_at = arc_communication_occurred_at(last);
+            opts.before_id = arc_communication_id(last);
         }
-        opts.before_occurred_at = last_time;
-        opts.before_id = last_id;
         arc_communication_page_free(page);
     } while (given.all && count == opts.limit);
 
+    /* The cursor of the next page: "OCCURRED_AT:ID". */
+    if (!given.all && count == opts.limit)
+        next = cli_printf(cli, "%" PRId64 ":%" PRId64, (int64_t)opts.before_occurred_at,
+                          (int64_t)opts.before_id);
+    listing_end(&listing);
     if (cli->json) {
-        json_end_array(&json);
-        json_key(&json, "next_before");
-        if (!given.all && count == opts.limit)
-            json_string(&json, cli_printf(cli, "%" PRId64 ":%" PRId64, (int64_t)last_time,
-                                          (int64_t)last_id));
-        else
-            json_null(&json);
-        json_end_object(&json);
-        json_finish(&json);
-    } else {
-        table_print(&table, cli->out);
-        if (!given.all && count == opts.limit)
-            fprintf(cli->out, "more: --before %" PRId64 ":%" PRId64 "\n",
-                    (int64_t)last_time, (int64_t)last_id);
+        json_key(&listing.json, "next_before");
+        json_string(&listing.json, next);
+    } else if (next != NULL) {
+        fprintf(cli->out, "more: --before %s\n", next);
     }
+    listing_close(&listing);
     return CLI_OK;
 }
 
@@ -234,14 +228,9 @@ static void show_text(struct cli *cli, const arc_communication *communication)
 int cmd_comm_show(struct cli *cli, int argc, char **argv)
 {
     arc_communication *communication = NULL;
-    struct cli_args args;
     arc_id id = 0;
-    int rc, status = cli_parse_args(cli, argc, argv, NULL, 1, 1, &args);
+    int rc, status = cli_parse_id_and_open(cli, argc, argv, "ID", &id);
 
-    if (status == CLI_OK)
-        status = cli_value_id(cli, "ID", args.positional[0], &id);
-    if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
     if (status != CLI_OK)
         return status;
 
@@ -252,11 +241,9 @@ int cmd_comm_show(struct cli *cli, int argc, char **argv)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         print_communication_json(&json, cli, communication);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         show_text(cli, communication);
     }
@@ -267,48 +254,14 @@ int cmd_comm_show(struct cli *cli, int argc, char **argv)
 int cmd_comm_thread(struct cli *cli, int argc, char **argv)
 {
     arc_communication_page *page = NULL;
-    struct cli_args args;
     arc_id id = 0;
-    size_t count;
-    int rc, status = cli_parse_args(cli, argc, argv, NULL, 1, 1, &args);
+    int rc, status = cli_parse_id_and_open(cli, argc, argv, "ID", &id);
 
-    if (status == CLI_OK)
-        status = cli_value_id(cli, "ID", args.positional[0], &id);
-    if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
     if (status != CLI_OK)
         return status;
 
     rc = arc_communication_thread(&page, cli->db, id);
-    if (rc != ARC_OK)
-        return cli_fail(cli, rc, NULL);
-    count = arc_communication_page_count(page);
-
-    if (cli->json) {
-        struct json json;
-
-        json_init(&json, cli->out);
-        json_begin_object(&json);
-        json_key(&json, "communications");
-        json_begin_array(&json);
-        for (size_t i = 0; i < count; i++) {
-            json_begin_object(&json);
-            print_communication_json(&json, cli, arc_communication_page_at(page, i));
-            json_end_object(&json);
-        }
-        json_end_array(&json);
-        json_end_object(&json);
-        json_finish(&json);
-    } else {
-        struct table table;
-
-        table_init(&table, cli, comm_columns, sizeof comm_columns / sizeof *comm_columns);
-        for (size_t i = 0; i < count; i++)
-            comm_row(cli, &table, arc_communication_page_at(page, i));
-        table_print(&table, cli->out);
-    }
-    arc_communication_page_free(page);
-    return CLI_OK;
+    return listing_print_page(cli, &comm_listing, rc, page);
 }
 
 static const struct table_column hit_columns[] = {
@@ -322,8 +275,7 @@ static void print_hits_json(struct cli *cli, const char *query,
     size_t count = arc_communication_hit_page_count(page);
     struct json json;
 
-    json_init(&json, cli->out);
-    json_begin_object(&json);
+    json_begin_document(&json, cli->out);
     json_key_string(&json, "query", query);
     json_key(&json, "hits");
     json_begin_array(&json);
@@ -342,8 +294,7 @@ static void print_hits_json(struct cli *cli, const char *query,
         json_end_object(&json);
     }
     json_end_array(&json);
-    json_end_object(&json);
-    json_finish(&json);
+    json_end_document(&json);
 }
 
 static void print_hits_table(struct cli *cli, const arc_communication_hit_page *page)
@@ -388,9 +339,7 @@ int cmd_comm_search(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK && offset_text != NULL)
         status = cli_value_int(cli, "--offset", offset_text, 0, UINT32_MAX, &offset);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK && customer_key != NULL)
-        status = cli_find_customer_id(cli, customer_key, &opts.customer_id);
+        status = cli_open_for_customer(cli, customer_key, &opts.customer_id);
     if (status != CLI_OK)
         return status;
 

@@ -3,18 +3,6 @@
  */
 #include "cli.h"
 
-static void contact_json(struct json *json, const arc_contact *contact)
-{
-    json_begin_object(json);
-    json_key_id(json, "id", arc_contact_id(contact));
-    json_key_id(json, "customer_id", arc_contact_customer_id(contact));
-    json_key_string(json, "name", arc_contact_name(contact));
-    json_key_string(json, "role", arc_contact_role(contact));
-    json_key_string(json, "email", arc_contact_email(contact));
-    json_key_string(json, "phone", arc_contact_phone(contact));
-    json_end_object(json);
-}
-
 static int contact_add(struct cli *cli, int argc, char **argv)
 {
     arc_contact_opts opts = ARC_CONTACT_OPTS_INIT;
@@ -32,9 +20,7 @@ static int contact_add(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK && opts.name == NULL)
         status = cli_usage(cli, "--name is required");
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_customer_id(cli, args.positional[0], &customer_id);
     if (status != CLI_OK)
@@ -47,16 +33,14 @@ static int contact_add(struct cli *cli, int argc, char **argv)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         json_key_id(&json, "id", contact_id);
         json_key_id(&json, "customer_id", customer_id);
         json_key_string(&json, "name", opts.name);
         json_key_string(&json, "role", opts.role);
         json_key_string(&json, "email", opts.email);
         json_key_string(&json, "phone", opts.phone);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         fprintf(cli->out, "added contact %s (id %lld) to customer %s\n", opts.name,
                 (long long)contact_id, args.positional[0]);
@@ -69,12 +53,45 @@ static const struct table_column contact_columns[] = {
     { "EMAIL", CLI_LEFT, 0 }, { "PHONE", CLI_LEFT, 0 },
 };
 
+static void contact_json(struct json *json, struct cli *cli, const void *record)
+{
+    const arc_contact *contact = record;
+
+    json_key_id(json, "id", arc_contact_id(contact));
+    json_key_id(json, "customer_id", arc_contact_customer_id(contact));
+    json_key_string(json, "name", arc_contact_name(contact));
+    json_key_string(json, "role", arc_contact_role(contact));
+    json_key_string(json, "email", arc_contact_email(contact));
+    json_key_string(json, "phone", arc_contact_phone(contact));
+}
+
+static void contact_row(struct table *table, struct cli *cli, const void *record)
+{
+    const arc_contact *contact = record;
+
+    table_addf(table, "%lld", (long long)arc_contact_id(contact));
+    table_add(table, arc_contact_name(contact));
+    table_add(table, cli_or_dash(arc_contact_role(contact)));
+    table_add(table, cli_or_dash(arc_contact_email(contact)));
+    table_add(table, cli_or_dash(arc_contact_phone(contact)));
+}
+
+LISTING_PAGES(contact);
+
+static const struct listing_kind contact_listing = {
+    .json_key = "contacts",
+    .columns = contact_columns,
+    .column_count = sizeof contact_columns / sizeof *contact_columns,
+    .json = contact_json,
+    .row = contact_row,
+    .pages = &contact_pages,
+};
+
 static int contact_list(struct cli *cli, int argc, char **argv)
 {
     arc_contact_page *page = NULL;
     struct cli_args args;
     arc_id customer_id = 0;
-    size_t count;
     int rc, status = cli_parse_args(cli, argc, argv, NULL, 1, 1, &args);
 
     if (status == CLI_OK)
@@ -85,52 +102,14 @@ static int contact_list(struct cli *cli, int argc, char **argv)
         return status;
 
     rc = arc_contact_list(&page, cli->db, customer_id);
-    if (rc != ARC_OK)
-        return cli_fail(cli, rc, NULL);
-    count = arc_contact_page_count(page);
-
-    if (cli->json) {
-        struct json json;
-
-        json_init(&json, cli->out);
-        json_begin_object(&json);
-        json_key(&json, "contacts");
-        json_begin_array(&json);
-        for (size_t i = 0; i < count; i++)
-            contact_json(&json, arc_contact_page_at(page, i));
-        json_end_array(&json);
-        json_end_object(&json);
-        json_finish(&json);
-    } else {
-        struct table table;
-
-        table_init(&table, cli, contact_columns,
-                   sizeof contact_columns / sizeof *contact_columns);
-        for (size_t i = 0; i < count; i++) {
-            const arc_contact *contact = arc_contact_page_at(page, i);
-
-            table_addf(&table, "%lld", (long long)arc_contact_id(contact));
-            table_add(&table, arc_contact_name(contact));
-            table_add(&table, cli_or_dash(arc_contact_role(contact)));
-            table_add(&table, cli_or_dash(arc_contact_email(contact)));
-            table_add(&table, cli_or_dash(arc_contact_phone(contact)));
-        }
-        table_print(&table, cli->out);
-    }
-    arc_contact_page_free(page);
-    return CLI_OK;
+    return listing_print_page(cli, &contact_listing, rc, page);
 }
 
 static int contact_remove(struct cli *cli, int argc, char **argv)
 {
-    struct cli_args args;
     arc_id contact_id = 0;
-    int rc, status = cli_parse_args(cli, argc, argv, NULL, 1, 1, &args);
+    int rc, status = cli_parse_id_and_open(cli, argc, argv, "CONTACT", &contact_id);
 
-    if (status == CLI_OK)
-        status = cli_value_id(cli, "CONTACT", args.positional[0], &contact_id);
-    if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
     if (status != CLI_OK)
         return status;
 
@@ -141,11 +120,9 @@ static int contact_remove(struct cli *cli, int argc, char **argv)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         json_key_id(&json, "removed", contact_id);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         fprintf(cli->out, "removed contact %lld\n", (long long)contact_id);
     }

@@ -16,11 +16,9 @@ static int print_written(struct cli *cli, arc_id id, const char *verb)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         print_credit_memo_json(&json, cli, memo);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         const char *currency = arc_credit_memo_currency(memo);
 
@@ -60,9 +58,7 @@ static int credit_add(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = cli_value_optional_date(cli, "--date", date_text, &opts.issue_date);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_customer(cli, customer_key, &customer);
     if (status == CLI_OK && opts.currency == NULL)
@@ -129,9 +125,7 @@ static int credit_apply(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = cli_value_optional_date(cli, "--date", date_text, &applied_on);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_credit_memo(cli, args.positional[0], &memo);
     if (status == CLI_OK && auto_apply) {
@@ -165,9 +159,7 @@ static int credit_void(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = cli_value_optional_date(cli, "--date", date_text, &date);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_credit_memo(cli, args.positional[0], &memo);
     if (status == CLI_OK) {
@@ -207,12 +199,10 @@ static int credit_show(struct cli *cli, int argc, char **argv)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         print_credit_memo_json(&json, cli, memo);
         print_applications_json(&json, cli, applications, currency);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         fields_printf(cli->out, "Credit memo:", "%s (id %lld)",
                       arc_credit_memo_number(memo), (long long)arc_credit_memo_id(memo));
@@ -242,8 +232,14 @@ static const struct table_column credit_columns[] = {
     { "STATE", CLI_LEFT, 0 },  { "REASON", CLI_LEFT, 40 },
 };
 
-static void credit_row(struct cli *cli, struct table *table, const arc_credit_memo *memo)
+static void credit_json(struct json *json, struct cli *cli, const void *memo)
 {
+    print_credit_memo_json(json, cli, memo);
+}
+
+static void credit_row(struct table *table, struct cli *cli, const void *record)
+{
+    const arc_credit_memo *memo = record;
     const char *currency = arc_credit_memo_currency(memo);
     char text[CLI_AMOUNT_BUFSIZE];
 
@@ -260,83 +256,42 @@ static void credit_row(struct cli *cli, struct table *table, const arc_credit_me
     table_add(table, cli_or_dash(arc_credit_memo_reason(memo)));
 }
 
+LISTING_PAGES_AFTER_ID(credit_memo);
+
+static const struct listing_kind credit_listing = {
+    .json_key = "credit_memos",
+    .columns = credit_columns,
+    .column_count = sizeof credit_columns / sizeof *credit_columns,
+    .json = credit_json,
+    .row = credit_row,
+    .pages = &credit_memo_pages,
+};
+
 static int credit_list(struct cli *cli, int argc, char **argv)
 {
-    struct cli_paging paging = { 0 };
     const char *customer_key = NULL;
     int void_only = 0, in_force = 0;
     const struct cli_option options[] = {
         { "customer", CLI_STRING, &customer_key },
         { "void", CLI_FLAG, &void_only },
         { "in-force", CLI_FLAG, &in_force },
-        { "limit", CLI_STRING, &paging.limit_text },
-        { "after", CLI_STRING, &paging.after_text },
-        { "all", CLI_FLAG, &paging.all },
         { NULL, CLI_FLAG, NULL },
     };
+    struct cli_paging paging = { 0 };
     arc_list_opts opts = ARC_LIST_OPTS_INIT;
-    struct cli_args args;
-    struct table table;
-    struct json json;
-    arc_id last = 0;
-    size_t count = 0;
-    int status = cli_parse_args(cli, argc, argv, options, 0, 0, &args);
+    int status = cli_parse_paged_args(cli, argc, argv, options, &paging);
 
     if (status == CLI_OK && void_only && in_force)
         status = cli_usage(cli, "--void and --in-force exclude each other");
     if (status == CLI_OK)
         status = cli_paging_parse(cli, &paging);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK && customer_key != NULL)
-        status = cli_find_customer_id(cli, customer_key, &opts.customer_id);
+        status = cli_open_for_customer(cli, customer_key, &opts.customer_id);
     if (status != CLI_OK)
         return status;
 
     opts.status = void_only ? 1 : in_force ? 0 : -1;
-    opts.limit = paging.limit;
-    opts.after_id = paging.after;
-    table_init(&table, cli, credit_columns,
-               sizeof credit_columns / sizeof *credit_columns);
-    json_init(&json, cli->out);
-    if (cli->json) {
-        json_begin_object(&json);
-        json_key(&json, "credit_memos");
-        json_begin_array(&json);
-    }
-
-    do {
-        arc_credit_memo_page *page = NULL;
-        int rc = arc_credit_memo_list(&page, cli->db, &opts);
-
-        if (rc != ARC_OK)
-            return cli_fail(cli, rc, NULL);
-        count = arc_credit_memo_page_count(page);
-        for (size_t i = 0; i < count; i++) {
-            const arc_credit_memo *memo = arc_credit_memo_page_at(page, i);
-
-            if (cli->json) {
-                json_begin_object(&json);
-                print_credit_memo_json(&json, cli, memo);
-                json_end_object(&json);
-            } else {
-                credit_row(cli, &table, memo);
-            }
-            last = arc_credit_memo_id(memo);
-        }
-        opts.after_id = last;
-        arc_credit_memo_page_free(page);
-    } while (cli_paging_more(&paging, count));
-
-    if (cli->json) {
-        json_end_array(&json);
-        json_key_id(&json, "next_after", !paging.all && count == paging.limit ? last : 0);
-        json_end_object(&json);
-        json_finish(&json);
-    } else {
-        table_print(&table, cli->out);
-    }
-    return CLI_OK;
+    return listing_run(cli, &credit_listing, &paging, &opts);
 }
 
 const struct cli_command cli_credit_commands[] = {

@@ -24,6 +24,29 @@ static const char *status_name(int status)
     return arc_customer_status_name((arc_customer_status)status);
 }
 
+/* The command line of customer add (@p adding), or of customer update: its
+ * one argument is the customer, and it cannot change the currency. */
+static int parse_fields(struct cli *cli, int argc, char **argv, bool adding,
+                        struct customer_fields *fields, struct cli_args *args)
+{
+    const struct cli_option options[] = {
+        { "currency", CLI_STRING, &fields->currency },
+        { "reference", CLI_STRING, &fields->reference },
+        { "name", CLI_STRING, &fields->name },
+        { "email", CLI_STRING, &fields->email },
+        { "phone", CLI_STRING, &fields->phone },
+        { "terms", CLI_STRING, &fields->terms },
+        { "credit-limit", CLI_STRING, &fields->credit_limit },
+        { "owner", CLI_STRING, &fields->owner },
+        { "status", CLI_STRING, &fields->status },
+        { NULL, CLI_FLAG, NULL },
+    };
+    size_t arguments = adding ? 0 : 1;
+
+    return cli_parse_args(cli, argc, argv, adding ? options : options + 1, arguments,
+                          arguments, args);
+}
+
 /* Turn the options given into @p opts and the update bits that name them. */
 static int read_fields(struct cli *cli, const struct customer_fields *fields,
                        const char *currency, arc_customer_opts *opts, unsigned int *bits)
@@ -72,8 +95,15 @@ static int read_fields(struct cli *cli, const struct customer_fields *fields,
     return status;
 }
 
-static void print_customer_row(struct table *table, const arc_customer *customer)
+static void customer_json(struct json *json, struct cli *cli, const void *customer)
 {
+    print_customer_json(json, customer);
+}
+
+static void customer_row(struct table *table, struct cli *cli, const void *record)
+{
+    const arc_customer *customer = record;
+
     table_addf(table, "%lld", (long long)arc_customer_id(customer));
     table_add(table, arc_customer_reference(customer));
     table_add(table, arc_customer_name(customer));
@@ -89,6 +119,17 @@ static const struct table_column customer_columns[] = {
     { "OWNER", CLI_LEFT, 0 },
 };
 
+LISTING_PAGES_AFTER_ID(customer);
+
+static const struct listing_kind customer_listing = {
+    .json_key = "customers",
+    .columns = customer_columns,
+    .column_count = sizeof customer_columns / sizeof *customer_columns,
+    .json = customer_json,
+    .row = customer_row,
+    .pages = &customer_pages,
+};
+
 /* Print the customer just written: a line, or its JSON object. */
 static int print_written(struct cli *cli, arc_id id, const char *verb)
 {
@@ -101,11 +142,9 @@ static int print_written(struct cli *cli, arc_id id, const char *verb)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         print_customer_json(&json, customer);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         fprintf(cli->out, "%s customer %s (id %lld)\n", verb,
                 arc_customer_reference(customer), (long long)id);
@@ -117,23 +156,11 @@ static int print_written(struct cli *cli, arc_id id, const char *verb)
 static int customer_add(struct cli *cli, int argc, char **argv)
 {
     struct customer_fields fields = { 0 };
-    const struct cli_option options[] = {
-        { "reference", CLI_STRING, &fields.reference },
-        { "name", CLI_STRING, &fields.name },
-        { "currency", CLI_STRING, &fields.currency },
-        { "email", CLI_STRING, &fields.email },
-        { "phone", CLI_STRING, &fields.phone },
-        { "terms", CLI_STRING, &fields.terms },
-        { "credit-limit", CLI_STRING, &fields.credit_limit },
-        { "owner", CLI_STRING, &fields.owner },
-        { "status", CLI_STRING, &fields.status },
-        { NULL, CLI_FLAG, NULL },
-    };
     arc_customer_opts opts = ARC_CUSTOMER_OPTS_INIT;
     struct cli_args args;
     unsigned int bits;
     arc_id id = 0;
-    int rc, status = cli_parse_args(cli, argc, argv, options, 0, 0, &args);
+    int rc, status = parse_fields(cli, argc, argv, true, &fields, &args);
 
     if (status == CLI_OK &&
         (fields.reference == NULL || fields.name == NULL || fields.currency == NULL))
@@ -141,14 +168,11 @@ static int customer_add(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = read_fields(cli, &fields, fields.currency, &opts, &bits);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
+        status = cli_open_to_write(cli);
     if (status != CLI_OK)
         return status;
 
     opts.currency = fields.currency;
-    status = cli_begin(cli);
-    if (status != CLI_OK)
-        return status;
     rc = arc_customer_create(&id, cli->db, &opts);
     status = rc == ARC_OK ? print_written(cli, id, "added") : cli_fail(cli, rc, NULL);
     return cli_finish(cli, status);
@@ -157,28 +181,15 @@ static int customer_add(struct cli *cli, int argc, char **argv)
 static int customer_update(struct cli *cli, int argc, char **argv)
 {
     struct customer_fields fields = { 0 };
-    const struct cli_option options[] = {
-        { "reference", CLI_STRING, &fields.reference },
-        { "name", CLI_STRING, &fields.name },
-        { "email", CLI_STRING, &fields.email },
-        { "phone", CLI_STRING, &fields.phone },
-        { "terms", CLI_STRING, &fields.terms },
-        { "credit-limit", CLI_STRING, &fields.credit_limit },
-        { "owner", CLI_STRING, &fields.owner },
-        { "status", CLI_STRING, &fields.status },
-        { NULL, CLI_FLAG, NULL },
-    };
     arc_customer_opts opts = ARC_CUSTOMER_OPTS_INIT;
     arc_customer *customer = NULL;
     struct cli_args args;
     unsigned int bits = 0;
     arc_id id = 0;
-    int rc, status = cli_parse_args(cli, argc, argv, options, 1, 1, &args);
+    int rc, status = parse_fields(cli, argc, argv, false, &fields, &args);
 
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_customer(cli, args.positional[0], &customer);
     if (status == CLI_OK)
@@ -240,15 +251,13 @@ static void show_json(struct cli *cli, const arc_customer *customer,
     const char *currency = arc_customer_currency(customer);
     struct json json;
 
-    json_init(&json, cli->out);
-    json_begin_object(&json);
+    json_begin_document(&json, cli->out);
     print_customer_json(&json, customer);
     json_key_money(&json, "balance", balances->open, currency);
     json_key_money(&json, "collectible_balance", balances->collectible, currency);
     json_key_money(&json, "unapplied_credit", balances->unapplied, currency);
     show_contacts_json(&json, contacts);
-    json_end_object(&json);
-    json_finish(&json);
+    json_end_document(&json);
 }
 
 static void show_text(struct cli *cli, const arc_customer *customer,
@@ -332,22 +341,14 @@ static int customer_show(struct cli *cli, int argc, char **argv)
 
 static int customer_list(struct cli *cli, int argc, char **argv)
 {
-    struct cli_paging paging = { 0 };
     const char *status_text = NULL;
     const struct cli_option options[] = {
         { "status", CLI_STRING, &status_text },
-        { "limit", CLI_STRING, &paging.limit_text },
-        { "after", CLI_STRING, &paging.after_text },
-        { "all", CLI_FLAG, &paging.all },
         { NULL, CLI_FLAG, NULL },
     };
+    struct cli_paging paging = { 0 };
     arc_list_opts opts = ARC_LIST_OPTS_INIT;
-    struct cli_args args;
-    struct table table;
-    struct json json;
-    arc_id last = 0;
-    size_t count = 0;
-    int status = cli_parse_args(cli, argc, argv, options, 0, 0, &args);
+    int status = cli_parse_paged_args(cli, argc, argv, options, &paging);
 
     if (status == CLI_OK)
         status = cli_paging_parse(cli, &paging);
@@ -358,50 +359,7 @@ static int customer_list(struct cli *cli, int argc, char **argv)
         status = cli_open(cli, CLI_OPEN_EXISTING);
     if (status != CLI_OK)
         return status;
-
-    opts.limit = paging.limit;
-    opts.after_id = paging.after;
-    table_init(&table, cli, customer_columns,
-               sizeof customer_columns / sizeof *customer_columns);
-    json_init(&json, cli->out);
-    if (cli->json) {
-        json_begin_object(&json);
-        json_key(&json, "customers");
-        json_begin_array(&json);
-    }
-
-    do {
-        arc_customer_page *page = NULL;
-        int rc = arc_customer_list(&page, cli->db, &opts);
-
-        if (rc != ARC_OK)
-            return cli_fail(cli, rc, NULL);
-        count = arc_customer_page_count(page);
-        for (size_t i = 0; i < count; i++) {
-            const arc_customer *customer = arc_customer_page_at(page, i);
-
-            if (cli->json) {
-                json_begin_object(&json);
-                print_customer_json(&json, customer);
-                json_end_object(&json);
-            } else {
-                print_customer_row(&table, customer);
-            }
-            last = arc_customer_id(customer);
-        }
-        opts.after_id = last;
-        arc_customer_page_free(page);
-    } while (cli_paging_more(&paging, count));
-
-    if (cli->json) {
-        json_end_array(&json);
-        json_key_id(&json, "next_after", !paging.all && count == paging.limit ? last : 0);
-        json_end_object(&json);
-        json_finish(&json);
-    } else {
-        table_print(&table, cli->out);
-    }
-    return CLI_OK;
+    return listing_run(cli, &customer_listing, &paging, &opts);
 }
 
 const struct cli_command cli_customer_commands[] = {

@@ -21,11 +21,9 @@ static int dispute_print_written(struct cli *cli, arc_id id, const char *verb)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         print_dispute_json(&json, cli, dispute);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         cli_format_money(amount, sizeof amount, arc_dispute_amount(dispute),
                          arc_dispute_currency(dispute));
@@ -46,6 +44,22 @@ static int actor_of(struct cli *cli, const char *given, const char **out)
     if (*out == NULL)
         return cli_usage(cli, "--by is required (or set ARCOLLECT_USER)");
     return CLI_OK;
+}
+
+/* --amount, in the currency of dispute @p id, which must exist; @p text is
+ * NULL when the option was not given. */
+static int read_amount(struct cli *cli, arc_id id, const char *text, int64_t *amount)
+{
+    arc_dispute *dispute = NULL;
+    int status = CLI_OK, rc = arc_dispute_lookup(&dispute, cli->db, id);
+
+    if (rc != ARC_OK)
+        status = cli_fail(cli, rc, NULL);
+    else if (text != NULL)
+        status =
+            cli_value_money(cli, "--amount", text, arc_dispute_currency(dispute), amount);
+    arc_dispute_free(dispute);
+    return status;
 }
 
 static int parse_lines(struct cli *cli, const struct cli_list *lines,
@@ -98,9 +112,7 @@ static int dispute_open(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = parse_lines(cli, &lines, &opts);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_invoice(cli, invoice_key, &invoice);
     if (status == CLI_OK)
@@ -128,7 +140,6 @@ static int dispute_update(struct cli *cli, int argc, char **argv)
         { "description", CLI_STRING, &opts.description },
         { NULL, CLI_FLAG, NULL },
     };
-    arc_dispute *dispute = NULL;
     struct cli_args args;
     unsigned int fields = 0;
     arc_id id = 0;
@@ -139,18 +150,9 @@ static int dispute_update(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = cli_value_optional_date(cli, "--due-date", due_text, &opts.due_date);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
-        status = cli_begin(cli);
-    if (status == CLI_OK) {
-        rc = arc_dispute_lookup(&dispute, cli->db, id);
-        if (rc != ARC_OK)
-            status = cli_fail(cli, rc, NULL);
-    }
-    if (status == CLI_OK && amount_text != NULL)
-        status = cli_value_money(cli, "--amount", amount_text,
-                                 arc_dispute_currency(dispute), &opts.amount);
-    arc_dispute_free(dispute);
+        status = read_amount(cli, id, amount_text, &opts.amount);
     if (status != CLI_OK)
         return cli_finish(cli, status);
 
@@ -195,9 +197,7 @@ static int dispute_step(struct cli *cli, int argc, char **argv, enum dispute_ste
     if (status == CLI_OK)
         status = actor_of(cli, by, &actor);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status != CLI_OK)
         return cli_finish(cli, status);
 
@@ -239,7 +239,6 @@ static int dispute_resolve(struct cli *cli, int argc, char **argv)
         { "date", CLI_STRING, &date_text },
         { NULL, CLI_FLAG, NULL },
     };
-    arc_dispute *dispute = NULL;
     struct cli_args args;
     int outcome = 0;
     arc_id id = 0;
@@ -260,18 +259,9 @@ static int dispute_resolve(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = cli_value_optional_date(cli, "--date", date_text, &resolution.date);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
-        status = cli_begin(cli);
-    if (status == CLI_OK) {
-        rc = arc_dispute_lookup(&dispute, cli->db, id);
-        if (rc != ARC_OK)
-            status = cli_fail(cli, rc, NULL);
-    }
-    if (status == CLI_OK && amount_text != NULL)
-        status = cli_value_money(cli, "--amount", amount_text,
-                                 arc_dispute_currency(dispute), &resolution.amount);
-    arc_dispute_free(dispute);
+        status = read_amount(cli, id, amount_text, &resolution.amount);
 
     if (status == CLI_OK) {
         resolution.outcome = (arc_dispute_outcome)outcome;

@@ -68,14 +68,9 @@ static void show_text(struct cli *cli, const arc_dispute *dispute)
 int cmd_dispute_show(struct cli *cli, int argc, char **argv)
 {
     arc_dispute *dispute = NULL;
-    struct cli_args args;
     arc_id id = 0;
-    int rc, status = cli_parse_args(cli, argc, argv, NULL, 1, 1, &args);
+    int rc, status = cli_parse_id_and_open(cli, argc, argv, "DISPUTE", &id);
 
-    if (status == CLI_OK)
-        status = cli_value_id(cli, "DISPUTE", args.positional[0], &id);
-    if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
     if (status != CLI_OK)
         return status;
 
@@ -86,11 +81,9 @@ int cmd_dispute_show(struct cli *cli, int argc, char **argv)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         print_dispute_json(&json, cli, dispute);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         show_text(cli, dispute);
     }
@@ -105,8 +98,14 @@ static const struct table_column dispute_columns[] = {
     { "OPENED", CLI_LEFT, 0 }, { "DUE", CLI_LEFT, 0 },
 };
 
-static void dispute_row(struct cli *cli, struct table *table, const arc_dispute *dispute)
+static void dispute_json(struct json *json, struct cli *cli, const void *dispute)
 {
+    print_dispute_json(json, cli, dispute);
+}
+
+static void dispute_row(struct table *table, struct cli *cli, const void *record)
+{
+    const arc_dispute *dispute = record;
     const char *currency = arc_dispute_currency(dispute);
     char text[CLI_TIME_BUFSIZE];
 
@@ -127,25 +126,28 @@ static void dispute_row(struct cli *cli, struct table *table, const arc_dispute 
     table_add(table, text);
 }
 
+LISTING_PAGES_AFTER_ID(dispute);
+
+static const struct listing_kind dispute_listing = {
+    .json_key = "disputes",
+    .columns = dispute_columns,
+    .column_count = sizeof dispute_columns / sizeof *dispute_columns,
+    .json = dispute_json,
+    .row = dispute_row,
+    .pages = &dispute_pages,
+};
+
 int cmd_dispute_list(struct cli *cli, int argc, char **argv)
 {
-    struct cli_paging paging = { 0 };
     const char *customer_key = NULL, *status_text = NULL;
     const struct cli_option options[] = {
         { "customer", CLI_STRING, &customer_key },
         { "status", CLI_STRING, &status_text },
-        { "limit", CLI_STRING, &paging.limit_text },
-        { "after", CLI_STRING, &paging.after_text },
-        { "all", CLI_FLAG, &paging.all },
         { NULL, CLI_FLAG, NULL },
     };
+    struct cli_paging paging = { 0 };
     arc_list_opts opts = ARC_LIST_OPTS_INIT;
-    struct cli_args args;
-    struct table table;
-    struct json json;
-    arc_id last = 0;
-    size_t count = 0;
-    int status = cli_parse_args(cli, argc, argv, options, 0, 0, &args);
+    int status = cli_parse_paged_args(cli, argc, argv, options, &paging);
 
     if (status == CLI_OK)
         status = cli_paging_parse(cli, &paging);
@@ -153,53 +155,8 @@ int cmd_dispute_list(struct cli *cli, int argc, char **argv)
         status =
             cli_value_enum(cli, "--status", status_text, status_name, 5, &opts.status);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK && customer_key != NULL)
-        status = cli_find_customer_id(cli, customer_key, &opts.customer_id);
+        status = cli_open_for_customer(cli, customer_key, &opts.customer_id);
     if (status != CLI_OK)
         return status;
-
-    opts.limit = paging.limit;
-    opts.after_id = paging.after;
-    table_init(&table, cli, dispute_columns,
-               sizeof dispute_columns / sizeof *dispute_columns);
-    json_init(&json, cli->out);
-    if (cli->json) {
-        json_begin_object(&json);
-        json_key(&json, "disputes");
-        json_begin_array(&json);
-    }
-
-    do {
-        arc_dispute_page *page = NULL;
-        int rc = arc_dispute_list(&page, cli->db, &opts);
-
-        if (rc != ARC_OK)
-            return cli_fail(cli, rc, NULL);
-        count = arc_dispute_page_count(page);
-        for (size_t i = 0; i < count; i++) {
-            const arc_dispute *dispute = arc_dispute_page_at(page, i);
-
-            if (cli->json) {
-                json_begin_object(&json);
-                print_dispute_json(&json, cli, dispute);
-                json_end_object(&json);
-            } else {
-                dispute_row(cli, &table, dispute);
-            }
-            last = arc_dispute_id(dispute);
-        }
-        opts.after_id = last;
-        arc_dispute_page_free(page);
-    } while (cli_paging_more(&paging, count));
-
-    if (cli->json) {
-        json_end_array(&json);
-        json_key_id(&json, "next_after", !paging.all && count == paging.limit ? last : 0);
-        json_end_object(&json);
-        json_finish(&json);
-    } else {
-        table_print(&table, cli->out);
-    }
-    return CLI_OK;
+    return listing_run(cli, &dispute_listing, &paging, &opts);
 }

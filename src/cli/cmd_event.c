@@ -63,49 +63,51 @@ static int write_cursor_file(struct cli *cli, const char *path, arc_id cursor)
     return CLI_OK;
 }
 
-static void print_events_json(struct cli *cli, const arc_event_page *page, arc_id cursor)
+static void event_json(struct json *json, struct cli *cli, const void *event)
 {
-    size_t count = arc_event_page_count(page);
-    struct json json;
-
-    json_init(&json, cli->out);
-    json_begin_object(&json);
-    json_key(&json, "events");
-    json_begin_array(&json);
-    for (size_t i = 0; i < count; i++) {
-        json_begin_object(&json);
-        print_event_json(&json, cli, arc_event_page_at(page, i));
-        json_end_object(&json);
-    }
-    json_end_array(&json);
-    json_key_int(&json, "cursor", cursor);
-    json_end_object(&json);
-    json_finish(&json);
+    print_event_json(json, cli, event);
 }
 
-static void print_events_table(struct cli *cli, const arc_event_page *page, arc_id cursor)
+static void event_row(struct table *table, struct cli *cli, const void *record)
 {
-    size_t count = arc_event_page_count(page);
-    struct table table;
+    const arc_event *event = record;
+    arc_id customer_id = arc_event_customer_id(event);
     char text[320];
 
-    table_init(&table, cli, event_columns, sizeof event_columns / sizeof *event_columns);
-    for (size_t i = 0; i < count; i++) {
-        const arc_event *event = arc_event_page_at(page, i);
-        arc_id customer_id = arc_event_customer_id(event);
+    table_addf(table, "%lld", (long long)arc_event_id(event));
+    cli_format_time_short(text, sizeof text, arc_event_occurred_at(event));
+    table_add(table, text);
+    table_add(table, arc_event_kind_name(arc_event_kind_of(event)));
+    table_add(table, customer_id > 0 ? cli_customer_reference(cli, customer_id) : "-");
+    table_add(table, cli_or_dash(arc_event_actor(event)));
+    print_event_detail(text, sizeof text, cli, event, false);
+    table_add(table, text);
+}
 
-        table_addf(&table, "%lld", (long long)arc_event_id(event));
-        cli_format_time_short(text, sizeof text, arc_event_occurred_at(event));
-        table_add(&table, text);
-        table_add(&table, arc_event_kind_name(arc_event_kind_of(event)));
-        table_add(&table,
-                  customer_id > 0 ? cli_customer_reference(cli, customer_id) : "-");
-        table_add(&table, cli_or_dash(arc_event_actor(event)));
-        print_event_detail(text, sizeof text, cli, event, false);
-        table_add(&table, text);
-    }
-    table_print(&table, cli->out);
-    fprintf(cli->out, "cursor: %lld\n", (long long)cursor);
+LISTING_PAGES(event);
+
+static const struct listing_kind event_listing = {
+    .json_key = "events",
+    .columns = event_columns,
+    .column_count = sizeof event_columns / sizeof *event_columns,
+    .json = event_json,
+    .row = event_row,
+    .pages = &event_pages,
+};
+
+/* The events, then the cursor to read on from. */
+static void print_events(struct cli *cli, const arc_event_page *page, arc_id cursor)
+{
+    struct listing listing;
+
+    listing_begin(&listing, cli, &event_listing);
+    listing_add(&listing, page);
+    listing_end(&listing);
+    if (cli->json)
+        json_key_int(&listing.json, "cursor", cursor);
+    else
+        fprintf(cli->out, "cursor: %lld\n", (long long)cursor);
+    listing_close(&listing);
 }
 
 static int event_list(struct cli *cli, int argc, char **argv)
@@ -145,10 +147,7 @@ static int event_list(struct cli *cli, int argc, char **argv)
     count = arc_event_page_count(page);
     cursor = count > 0 ? arc_event_id(arc_event_page_at(page, count - 1)) : (arc_id)after;
 
-    if (cli->json)
-        print_events_json(cli, page, cursor);
-    else
-        print_events_table(cli, page, cursor);
+    print_events(cli, page, cursor);
     arc_event_page_free(page);
     if (cursor_file != NULL && count > 0)
         return write_cursor_file(cli, cursor_file, cursor);

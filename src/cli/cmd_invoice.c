@@ -21,11 +21,9 @@ static int invoice_print_written(struct cli *cli, arc_id id, const char *verb)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         print_invoice_json(&json, cli, invoice);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         cli_format_money(total, sizeof total, arc_invoice_total(invoice),
                          arc_invoice_currency(invoice));
@@ -103,9 +101,7 @@ static int invoice_add(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = cli_value_optional_date(cli, "--due-date", due_text, &opts.due_date);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_customer(cli, customer_key, &customer);
     if (status != CLI_OK)
@@ -162,9 +158,7 @@ static int invoice_add_line(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = cli_value_optional_date(cli, "--period-end", end, &line.period_end);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_invoice(cli, args.positional[0], &invoice);
     if (status == CLI_OK)
@@ -206,9 +200,7 @@ static int invoice_act(struct cli *cli, int argc, char **argv, enum invoice_acti
     if (status == CLI_OK)
         status = cli_value_optional_date(cli, "--date", date_text, &date);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_invoice_id(cli, args.positional[0], &id);
     if (status != CLI_OK)
@@ -233,11 +225,9 @@ static int invoice_act(struct cli *cli, int argc, char **argv, enum invoice_acti
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         json_key_string(&json, "deleted", args.positional[0]);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         fprintf(cli->out, "deleted draft invoice %s\n", args.positional[0]);
     }

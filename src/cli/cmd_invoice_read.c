@@ -92,15 +92,13 @@ static void show_json(struct cli *cli, const struct invoice_view *view)
     const char *currency = arc_invoice_currency(view->invoice);
     struct json json;
 
-    json_init(&json, cli->out);
-    json_begin_object(&json);
+    json_begin_document(&json, cli->out);
     print_invoice_json(&json, cli, view->invoice);
     json_key_money(&json, "disputed", view->disputed, currency);
     lines_json(&json, view->invoice);
     applications_json(&json, view->applications, currency);
     disputes_json(&json, view->disputes);
-    json_end_object(&json);
-    json_finish(&json);
+    json_end_document(&json);
 }
 
 static const struct table_column line_columns[] = {
@@ -278,8 +276,14 @@ static const struct table_column invoice_columns[] = {
     { "TOTAL", CLI_RIGHT, 0 }, { "BALANCE", CLI_RIGHT, 0 },
 };
 
-static void invoice_row(struct cli *cli, struct table *table, const arc_invoice *invoice)
+static void invoice_json(struct json *json, struct cli *cli, const void *invoice)
 {
+    print_invoice_json(json, cli, invoice);
+}
+
+static void invoice_row(struct table *table, struct cli *cli, const void *record)
+{
+    const arc_invoice *invoice = record;
     const char *currency = arc_invoice_currency(invoice);
     char text[CLI_AMOUNT_BUFSIZE];
 
@@ -297,25 +301,28 @@ static void invoice_row(struct cli *cli, struct table *table, const arc_invoice 
     table_add(table, text);
 }
 
+LISTING_PAGES_AFTER_ID(invoice);
+
+static const struct listing_kind invoice_listing = {
+    .json_key = "invoices",
+    .columns = invoice_columns,
+    .column_count = sizeof invoice_columns / sizeof *invoice_columns,
+    .json = invoice_json,
+    .row = invoice_row,
+    .pages = &invoice_pages,
+};
+
 int cmd_invoice_list(struct cli *cli, int argc, char **argv)
 {
-    struct cli_paging paging = { 0 };
     const char *customer_key = NULL, *status_text = NULL;
     const struct cli_option options[] = {
         { "customer", CLI_STRING, &customer_key },
         { "status", CLI_STRING, &status_text },
-        { "limit", CLI_STRING, &paging.limit_text },
-        { "after", CLI_STRING, &paging.after_text },
-        { "all", CLI_FLAG, &paging.all },
         { NULL, CLI_FLAG, NULL },
     };
+    struct cli_paging paging = { 0 };
     arc_list_opts opts = ARC_LIST_OPTS_INIT;
-    struct cli_args args;
-    struct table table;
-    struct json json;
-    arc_id last = 0;
-    size_t count = 0;
-    int status = cli_parse_args(cli, argc, argv, options, 0, 0, &args);
+    int status = cli_parse_paged_args(cli, argc, argv, options, &paging);
 
     if (status == CLI_OK)
         status = cli_paging_parse(cli, &paging);
@@ -323,53 +330,8 @@ int cmd_invoice_list(struct cli *cli, int argc, char **argv)
         status =
             cli_value_enum(cli, "--status", status_text, status_name, 6, &opts.status);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK && customer_key != NULL)
-        status = cli_find_customer_id(cli, customer_key, &opts.customer_id);
+        status = cli_open_for_customer(cli, customer_key, &opts.customer_id);
     if (status != CLI_OK)
         return status;
-
-    opts.limit = paging.limit;
-    opts.after_id = paging.after;
-    table_init(&table, cli, invoice_columns,
-               sizeof invoice_columns / sizeof *invoice_columns);
-    json_init(&json, cli->out);
-    if (cli->json) {
-        json_begin_object(&json);
-        json_key(&json, "invoices");
-        json_begin_array(&json);
-    }
-
-    do {
-        arc_invoice_page *page = NULL;
-        int rc = arc_invoice_list(&page, cli->db, &opts);
-
-        if (rc != ARC_OK)
-            return cli_fail(cli, rc, NULL);
-        count = arc_invoice_page_count(page);
-        for (size_t i = 0; i < count; i++) {
-            const arc_invoice *invoice = arc_invoice_page_at(page, i);
-
-            if (cli->json) {
-                json_begin_object(&json);
-                print_invoice_json(&json, cli, invoice);
-                json_end_object(&json);
-            } else {
-                invoice_row(cli, &table, invoice);
-            }
-            last = arc_invoice_id(invoice);
-        }
-        opts.after_id = last;
-        arc_invoice_page_free(page);
-    } while (cli_paging_more(&paging, count));
-
-    if (cli->json) {
-        json_end_array(&json);
-        json_key_id(&json, "next_after", !paging.all && count == paging.limit ? last : 0);
-        json_end_object(&json);
-        json_finish(&json);
-    } else {
-        table_print(&table, cli->out);
-    }
-    return CLI_OK;
+    return listing_run(cli, &invoice_listing, &paging, &opts);
 }

@@ -55,13 +55,11 @@ static int payment_print_written(struct cli *cli, arc_id id, const char *verb,
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         print_payment_json(&json, cli, payment);
         if (created >= 0)
             json_key_bool(&json, "created", created == 1);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         const char *currency = arc_payment_currency(payment);
 
@@ -169,9 +167,7 @@ static int payment_record(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = cli_value_optional_date(cli, "--date", date_text, &opts.received_on);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         status = cli_find_customer(cli, customer_key, &customer);
     if (status == CLI_OK && opts.currency == NULL)
@@ -232,9 +228,7 @@ static int payment_apply(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = cli_value_optional_date(cli, "--date", date_text, &applied_on);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK && auto_apply)
         status = apply_auto(cli, id);
     else if (status == CLI_OK)
@@ -262,9 +256,7 @@ static int payment_reverse(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK)
         status = cli_value_optional_date(cli, "--date", date_text, &date);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK) {
         rc = arc_payment_reverse(cli->db, id, date, reason);
         status = rc == ARC_OK ? payment_print_written(cli, id, "reversed", -1)

@@ -37,14 +37,9 @@ int cmd_payment_show(struct cli *cli, int argc, char **argv)
 {
     arc_payment *payment = NULL;
     arc_application_page *applications = NULL;
-    struct cli_args args;
     arc_id id = 0;
-    int rc, status = cli_parse_args(cli, argc, argv, NULL, 1, 1, &args);
+    int rc, status = cli_parse_id_and_open(cli, argc, argv, "PAYMENT", &id);
 
-    if (status == CLI_OK)
-        status = cli_value_id(cli, "PAYMENT", args.positional[0], &id);
-    if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
     if (status != CLI_OK)
         return status;
 
@@ -56,12 +51,10 @@ int cmd_payment_show(struct cli *cli, int argc, char **argv)
     } else if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         print_payment_json(&json, cli, payment);
         print_applications_json(&json, cli, applications, arc_payment_currency(payment));
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
     } else {
         show_text(cli, payment, applications);
     }
@@ -79,8 +72,14 @@ static const struct table_column payment_columns[] = {
     { "REFERENCE", CLI_LEFT, 30 },
 };
 
-static void payment_row(struct cli *cli, struct table *table, const arc_payment *payment)
+static void payment_json(struct json *json, struct cli *cli, const void *payment)
 {
+    print_payment_json(json, cli, payment);
+}
+
+static void payment_row(struct table *table, struct cli *cli, const void *record)
+{
+    const arc_payment *payment = record;
     const char *currency = arc_payment_currency(payment);
     char text[CLI_AMOUNT_BUFSIZE];
 
@@ -98,81 +97,40 @@ static void payment_row(struct cli *cli, struct table *table, const arc_payment 
     table_add(table, cli_or_dash(arc_payment_reference(payment)));
 }
 
+LISTING_PAGES_AFTER_ID(payment);
+
+static const struct listing_kind payment_listing = {
+    .json_key = "payments",
+    .columns = payment_columns,
+    .column_count = sizeof payment_columns / sizeof *payment_columns,
+    .json = payment_json,
+    .row = payment_row,
+    .pages = &payment_pages,
+};
+
 int cmd_payment_list(struct cli *cli, int argc, char **argv)
 {
-    struct cli_paging paging = { 0 };
     const char *customer_key = NULL;
     int reversed = 0, in_force = 0;
     const struct cli_option options[] = {
         { "customer", CLI_STRING, &customer_key },
         { "reversed", CLI_FLAG, &reversed },
         { "in-force", CLI_FLAG, &in_force },
-        { "limit", CLI_STRING, &paging.limit_text },
-        { "after", CLI_STRING, &paging.after_text },
-        { "all", CLI_FLAG, &paging.all },
         { NULL, CLI_FLAG, NULL },
     };
+    struct cli_paging paging = { 0 };
     arc_list_opts opts = ARC_LIST_OPTS_INIT;
-    struct cli_args args;
-    struct table table;
-    struct json json;
-    arc_id last = 0;
-    size_t count = 0;
-    int status = cli_parse_args(cli, argc, argv, options, 0, 0, &args);
+    int status = cli_parse_paged_args(cli, argc, argv, options, &paging);
 
     if (status == CLI_OK && reversed && in_force)
         status = cli_usage(cli, "--reversed and --in-force exclude each other");
     if (status == CLI_OK)
         status = cli_paging_parse(cli, &paging);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK && customer_key != NULL)
-        status = cli_find_customer_id(cli, customer_key, &opts.customer_id);
+        status = cli_open_for_customer(cli, customer_key, &opts.customer_id);
     if (status != CLI_OK)
         return status;
 
     opts.status = reversed ? 1 : in_force ? 0 : -1;
-    opts.limit = paging.limit;
-    opts.after_id = paging.after;
-    table_init(&table, cli, payment_columns,
-               sizeof payment_columns / sizeof *payment_columns);
-    json_init(&json, cli->out);
-    if (cli->json) {
-        json_begin_object(&json);
-        json_key(&json, "payments");
-        json_begin_array(&json);
-    }
-
-    do {
-        arc_payment_page *page = NULL;
-        int rc = arc_payment_list(&page, cli->db, &opts);
-
-        if (rc != ARC_OK)
-            return cli_fail(cli, rc, NULL);
-        count = arc_payment_page_count(page);
-        for (size_t i = 0; i < count; i++) {
-            const arc_payment *payment = arc_payment_page_at(page, i);
-
-            if (cli->json) {
-                json_begin_object(&json);
-                print_payment_json(&json, cli, payment);
-                json_end_object(&json);
-            } else {
-                payment_row(cli, &table, payment);
-            }
-            last = arc_payment_id(payment);
-        }
-        opts.after_id = last;
-        arc_payment_page_free(page);
-    } while (cli_paging_more(&paging, count));
-
-    if (cli->json) {
-        json_end_array(&json);
-        json_key_id(&json, "next_after", !paging.all && count == paging.limit ? last : 0);
-        json_end_object(&json);
-        json_finish(&json);
-    } else {
-        table_print(&table, cli->out);
-    }
-    return CLI_OK;
+    return listing_run(cli, &payment_listing, &paging, &opts);
 }

@@ -4,15 +4,15 @@
  */
 #include "cli.h"
 
-static void reason_json(struct json *json, const arc_reason_code *reason)
+static void reason_json(struct json *json, struct cli *cli, const void *record)
 {
-    json_begin_object(json);
+    const arc_reason_code *reason = record;
+
     json_key_string(json, "code", arc_reason_code_code(reason));
     json_key_string(json, "label", arc_reason_code_label(reason));
     json_key_string(json, "category", arc_reason_code_category(reason));
     json_key_string(json, "description", arc_reason_code_description(reason));
     json_key_bool(json, "active", arc_reason_code_is_active(reason) != 0);
-    json_end_object(json);
 }
 
 static const struct table_column reason_columns[] = {
@@ -20,6 +20,27 @@ static const struct table_column reason_columns[] = {
     { "CATEGORY", CLI_LEFT, 0 },
     { "ACTIVE", CLI_LEFT, 0 },
     { "LABEL", CLI_LEFT, 0 },
+};
+
+static void reason_row(struct table *table, struct cli *cli, const void *record)
+{
+    const arc_reason_code *reason = record;
+
+    table_add(table, arc_reason_code_code(reason));
+    table_add(table, arc_reason_code_category(reason));
+    table_add(table, arc_reason_code_is_active(reason) ? "yes" : "no");
+    table_add(table, arc_reason_code_label(reason));
+}
+
+LISTING_PAGES(reason_code);
+
+static const struct listing_kind reason_listing = {
+    .json_key = "reason_codes",
+    .columns = reason_columns,
+    .column_count = sizeof reason_columns / sizeof *reason_columns,
+    .json = reason_json,
+    .row = reason_row,
+    .pages = &reason_code_pages,
 };
 
 static int reason_list(struct cli *cli, int argc, char **argv)
@@ -31,7 +52,6 @@ static int reason_list(struct cli *cli, int argc, char **argv)
     };
     arc_reason_code_page *page = NULL;
     struct cli_args args;
-    size_t count;
     int rc, status = cli_parse_args(cli, argc, argv, options, 0, 0, &args);
 
     if (status == CLI_OK)
@@ -40,39 +60,7 @@ static int reason_list(struct cli *cli, int argc, char **argv)
         return status;
 
     rc = arc_reason_code_list(&page, cli->db, include_inactive);
-    if (rc != ARC_OK)
-        return cli_fail(cli, rc, NULL);
-    count = arc_reason_code_page_count(page);
-
-    if (cli->json) {
-        struct json json;
-
-        json_init(&json, cli->out);
-        json_begin_object(&json);
-        json_key(&json, "reason_codes");
-        json_begin_array(&json);
-        for (size_t i = 0; i < count; i++)
-            reason_json(&json, arc_reason_code_page_at(page, i));
-        json_end_array(&json);
-        json_end_object(&json);
-        json_finish(&json);
-    } else {
-        struct table table;
-
-        table_init(&table, cli, reason_columns,
-                   sizeof reason_columns / sizeof *reason_columns);
-        for (size_t i = 0; i < count; i++) {
-            const arc_reason_code *reason = arc_reason_code_page_at(page, i);
-
-            table_add(&table, arc_reason_code_code(reason));
-            table_add(&table, arc_reason_code_category(reason));
-            table_add(&table, arc_reason_code_is_active(reason) ? "yes" : "no");
-            table_add(&table, arc_reason_code_label(reason));
-        }
-        table_print(&table, cli->out);
-    }
-    arc_reason_code_page_free(page);
-    return CLI_OK;
+    return listing_print_page(cli, &reason_listing, rc, page);
 }
 
 /* Print one code as the catalog now has it. */
@@ -86,20 +74,15 @@ static int print_written(struct cli *cli, const char *code, const char *verb)
         return cli_fail(cli, rc, NULL);
     reason = arc_reason_code_page_find(page, code);
 
-    if (cli->json && reason != NULL) {
+    if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        reason_json(&json, reason);
-        json_finish(&json);
-    } else if (cli->json) {
-        struct json json;
-
-        json_init(&json, cli->out);
-        json_begin_object(&json);
-        json_key_string(&json, "deleted", code);
-        json_end_object(&json);
-        json_finish(&json);
+        json_begin_document(&json, cli->out);
+        if (reason != NULL)
+            reason_json(&json, cli, reason);
+        else
+            json_key_string(&json, "deleted", code);
+        json_end_document(&json);
     } else {
         fprintf(cli->out, "%s reason code %s\n", verb, code);
     }
@@ -107,24 +90,30 @@ static int print_written(struct cli *cli, const char *code, const char *verb)
     return CLI_OK;
 }
 
+/* The command line of reason add and reason update: the code, and its texts. */
+static int parse_texts(struct cli *cli, int argc, char **argv, arc_reason_code_opts *opts,
+                       struct cli_args *args)
+{
+    const struct cli_option options[] = {
+        { "label", CLI_STRING, &opts->label },
+        { "category", CLI_STRING, &opts->category },
+        { "description", CLI_STRING, &opts->description },
+        { NULL, CLI_FLAG, NULL },
+    };
+
+    return cli_parse_args(cli, argc, argv, options, 1, 1, args);
+}
+
 static int reason_add(struct cli *cli, int argc, char **argv)
 {
     arc_reason_code_opts opts = ARC_REASON_CODE_OPTS_INIT;
-    const struct cli_option options[] = {
-        { "label", CLI_STRING, &opts.label },
-        { "category", CLI_STRING, &opts.category },
-        { "description", CLI_STRING, &opts.description },
-        { NULL, CLI_FLAG, NULL },
-    };
     struct cli_args args;
-    int rc, status = cli_parse_args(cli, argc, argv, options, 1, 1, &args);
+    int rc, status = parse_texts(cli, argc, argv, &opts, &args);
 
     if (status == CLI_OK && opts.label == NULL)
         status = cli_usage(cli, "--label is required");
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status != CLI_OK)
         return cli_finish(cli, status);
 
@@ -138,24 +127,16 @@ static int reason_add(struct cli *cli, int argc, char **argv)
 static int reason_update(struct cli *cli, int argc, char **argv)
 {
     arc_reason_code_opts opts = ARC_REASON_CODE_OPTS_INIT;
-    const struct cli_option options[] = {
-        { "label", CLI_STRING, &opts.label },
-        { "category", CLI_STRING, &opts.category },
-        { "description", CLI_STRING, &opts.description },
-        { NULL, CLI_FLAG, NULL },
-    };
     arc_reason_code_page *page = NULL;
     struct cli_args args;
-    int rc, status = cli_parse_args(cli, argc, argv, options, 1, 1, &args);
+    int rc, status = parse_texts(cli, argc, argv, &opts, &args);
 
     if (status == CLI_OK && opts.label == NULL && opts.category == NULL &&
         opts.description == NULL)
         status = cli_usage(cli, "nothing to change: give --label, --category or "
                                 "--description");
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status != CLI_OK)
         return cli_finish(cli, status);
 
@@ -193,9 +174,7 @@ static int reason_act(struct cli *cli, int argc, char **argv, enum reason_action
     int rc, status = cli_parse_args(cli, argc, argv, NULL, 1, 1, &args);
 
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status != CLI_OK)
         return cli_finish(cli, status);
 

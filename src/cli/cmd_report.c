@@ -30,6 +30,30 @@ static void bucket_array_json(struct json *json, const arc_aging *aging, size_t 
     json_end_array(json);
 }
 
+/* One object of "totals" (@p total, per currency) or of "rows" (per customer
+ * and currency). */
+static void aging_line_json(struct cli *cli, const arc_aging *aging, size_t index,
+                            bool total, bool disputed, struct json *json)
+{
+    const char *currency = total ? arc_aging_currency_at(aging, index)
+                                 : arc_aging_row_currency(aging, index);
+
+    json_begin_object(json);
+    if (!total)
+        print_customer_ref_json(json, cli, "customer",
+                                arc_aging_row_customer_id(aging, index));
+    json_key_string(json, "currency", currency);
+    json_key_int(json, "invoice_count",
+                 (int64_t)(total ? arc_aging_total_invoice_count(aging, index)
+                                 : arc_aging_row_invoice_count(aging, index)));
+    json_key_money(json, "total",
+                   total ? arc_aging_total(aging, index)
+                         : arc_aging_row_total(aging, index),
+                   currency);
+    bucket_array_json(json, aging, index, total, disputed, currency);
+    json_end_object(json);
+}
+
 static void aging_json(struct cli *cli, const arc_aging *aging, bool disputed,
                        struct json *json)
 {
@@ -47,34 +71,14 @@ static void aging_json(struct cli *cli, const arc_aging *aging, bool disputed,
 
     json_key(json, "totals");
     json_begin_array(json);
-    for (size_t c = 0; c < currencies; c++) {
-        const char *currency = arc_aging_currency_at(aging, c);
-
-        json_begin_object(json);
-        json_key_string(json, "currency", currency);
-        json_key_int(json, "invoice_count",
-                     (int64_t)arc_aging_total_invoice_count(aging, c));
-        json_key_money(json, "total", arc_aging_total(aging, c), currency);
-        bucket_array_json(json, aging, c, true, disputed, currency);
-        json_end_object(json);
-    }
+    for (size_t c = 0; c < currencies; c++)
+        aging_line_json(cli, aging, c, true, disputed, json);
     json_end_array(json);
 
     json_key(json, "rows");
     json_begin_array(json);
-    for (size_t r = 0; r < rows; r++) {
-        const char *currency = arc_aging_row_currency(aging, r);
-
-        json_begin_object(json);
-        print_customer_ref_json(json, cli, "customer",
-                                arc_aging_row_customer_id(aging, r));
-        json_key_string(json, "currency", currency);
-        json_key_int(json, "invoice_count",
-                     (int64_t)arc_aging_row_invoice_count(aging, r));
-        json_key_money(json, "total", arc_aging_row_total(aging, r), currency);
-        bucket_array_json(json, aging, r, false, disputed, currency);
-        json_end_object(json);
-    }
+    for (size_t r = 0; r < rows; r++)
+        aging_line_json(cli, aging, r, false, disputed, json);
     json_end_array(json);
     json_end_object(json);
 }
@@ -217,9 +221,7 @@ static int report_aging(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK && buckets != NULL)
         status = parse_buckets(cli, buckets, &request);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK && customer_key != NULL)
-        status = cli_find_customer_id(cli, customer_key, &request.opts.customer_id);
+        status = cli_open_for_customer(cli, customer_key, &request.opts.customer_id);
     if (status != CLI_OK)
         return status;
 
@@ -449,9 +451,7 @@ static int report_disputes(struct cli *cli, int argc, char **argv)
     if (status == CLI_OK && top != NULL)
         status = cli_value_int(cli, "--top", top, 1, 1000000, &max_rows);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK && customer_key != NULL)
-        status = cli_find_customer_id(cli, customer_key, &opts.customer_id);
+        status = cli_open_for_customer(cli, customer_key, &opts.customer_id);
     if (status != CLI_OK)
         return status;
 

@@ -32,7 +32,8 @@ void cli_format_date(char *buf, size_t size, arc_date date)
     }
 }
 
-static void split_instant(arc_time instant, arc_date *date, int *seconds_of_day)
+/* The day of @p instant as text, and the seconds since its midnight. */
+static int split_instant(char date_text[ARC_DATE_BUFSIZE], arc_time instant)
 {
     arc_time day = instant / SECONDS_PER_DAY;
     arc_time rest = instant % SECONDS_PER_DAY;
@@ -41,19 +42,16 @@ static void split_instant(arc_time instant, arc_date *date, int *seconds_of_day)
         rest += SECONDS_PER_DAY;
         day--;
     }
-    *date = (arc_date)day;
-    *seconds_of_day = (int)rest;
+    cli_format_date(date_text, ARC_DATE_BUFSIZE, (arc_date)day);
+    return (int)rest;
 }
 
 /* "2025-06-30T09:15:00Z" */
 void cli_format_time(char *buf, size_t size, arc_time instant)
 {
     char date_text[ARC_DATE_BUFSIZE];
-    arc_date date;
-    int seconds;
+    int seconds = split_instant(date_text, instant);
 
-    split_instant(instant, &date, &seconds);
-    cli_format_date(date_text, sizeof date_text, date);
     snprintf(buf, size, "%sT%02d:%02d:%02dZ", date_text, seconds / 3600,
              seconds / 60 % 60, seconds % 60);
 }
@@ -62,11 +60,8 @@ void cli_format_time(char *buf, size_t size, arc_time instant)
 void cli_format_time_short(char *buf, size_t size, arc_time instant)
 {
     char date_text[ARC_DATE_BUFSIZE];
-    arc_date date;
-    int seconds;
+    int seconds = split_instant(date_text, instant);
 
-    split_instant(instant, &date, &seconds);
-    cli_format_date(date_text, sizeof date_text, date);
     snprintf(buf, size, "%s %02d:%02d", date_text, seconds / 3600, seconds / 60 % 60);
 }
 

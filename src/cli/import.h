@@ -49,6 +49,8 @@ struct import {
 int import_begin(struct import *import, struct cli *cli, const char *path,
                  const struct import_column *columns, size_t column_count, bool dry_run);
 int import_end(struct import *import);
+int import_command(struct cli *cli, int argc, char **argv,
+                   int (*import_file)(struct cli *cli, const char *path, bool dry_run));
 
 const char *import_value(const struct import *import, const struct csv_row *row,
                          size_t column);

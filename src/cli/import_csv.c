@@ -148,9 +148,7 @@ int import_begin(struct import *import, struct cli *cli, const char *path,
     if (status == CLI_OK)
         status = map_header(import);
     if (status == CLI_OK)
-        status = cli_open(cli, CLI_OPEN_EXISTING);
-    if (status == CLI_OK)
-        status = cli_begin(cli);
+        status = cli_open_to_write(cli);
     if (status == CLI_OK)
         progress_start(&import->progress, path, import->csv.row_count);
     return status;
@@ -368,16 +366,14 @@ static void print_summary(const struct import *import)
     if (cli->json) {
         struct json json;
 
-        json_init(&json, cli->out);
-        json_begin_object(&json);
+        json_begin_document(&json, cli->out);
         json_key_string(&json, "file", import->csv.path);
         json_key_int(&json, "rows", (int64_t)import->csv.row_count);
         json_key_int(&json, "created", (int64_t)import->created);
         json_key_int(&json, "updated", (int64_t)import->updated);
         json_key_int(&json, "unchanged", (int64_t)import->unchanged);
         json_key_bool(&json, "dry_run", import->dry_run);
-        json_end_object(&json);
-        json_finish(&json);
+        json_end_document(&json);
         return;
     }
     fprintf(cli->out, "%s: %zu rows: %zu %s %s, %zu %s, %zu unchanged%s\n",
@@ -410,4 +406,22 @@ int import_end(struct import *import)
     if (status == CLI_OK)
         print_summary(import);
     return status;
+}
+
+/* The command line of every import, FILE [--dry-run]: @p import_file imports
+ * the file. */
+int import_command(struct cli *cli, int argc, char **argv,
+                   int (*import_file)(struct cli *cli, const char *path, bool dry_run))
+{
+    int dry_run = 0;
+    const struct cli_option options[] = {
+        { "dry-run", CLI_FLAG, &dry_run },
+        { NULL, CLI_FLAG, NULL },
+    };
+    struct cli_args args;
+    int status = cli_parse_args(cli, argc, argv, options, 1, 1, &args);
+
+    if (status != CLI_OK)
+        return status;
+    return import_file(cli, args.positional[0], dry_run != 0);
 }

@@ -191,15 +191,5 @@ static int import_customers(struct cli *cli, const char *path, bool dry_run)
 
 int cmd_customer_import(struct cli *cli, int argc, char **argv)
 {
-    int dry_run = 0;
-    const struct cli_option options[] = {
-        { "dry-run", CLI_FLAG, &dry_run },
-        { NULL, CLI_FLAG, NULL },
-    };
-    struct cli_args args;
-    int status = cli_parse_args(cli, argc, argv, options, 1, 1, &args);
-
-    if (status != CLI_OK)
-        return status;
-    return import_customers(cli, args.positional[0], dry_run != 0);
+    return import_command(cli, argc, argv, import_customers);
 }

@@ -236,38 +236,44 @@ struct difference {
     char book_value[128];
 };
 
+/* Whether two decimals differ once written alike, @p if_empty standing for a
+ * missing one; when they do, blame @p column and keep the book's. */
+static bool decimal_differs(const char *book, const char *given, const char *if_empty,
+                            enum column column, struct difference *difference)
+{
+    char a[64], b[64];
+
+    canonical_decimal(a, sizeof a, book, if_empty);
+    canonical_decimal(b, sizeof b, given, if_empty);
+    if (strcmp(a, b) == 0)
+        return false;
+    difference->column = column;
+    snprintf(difference->book_value, sizeof difference->book_value, "%s", a);
+    return true;
+}
+
 static bool differs_in_line(const arc_invoice_line *line,
                             const arc_invoice_line_opts *given, const char *currency,
                             struct difference *difference)
 {
-    char a[64], b[64];
-
     if (!same_text(arc_invoice_line_description(line), given->description)) {
         difference->column = COL_DESCRIPTION;
         snprintf(difference->book_value, sizeof difference->book_value, "%s",
                  arc_invoice_line_description(line));
         return true;
     }
-    canonical_decimal(a, sizeof a, arc_invoice_line_quantity(line), "1");
-    canonical_decimal(b, sizeof b, given->quantity, "1");
-    if (strcmp(a, b) != 0) {
-        difference->column = COL_QUANTITY;
-        snprintf(difference->book_value, sizeof difference->book_value, "%s", a);
+    if (decimal_differs(arc_invoice_line_quantity(line), given->quantity, "1",
+                        COL_QUANTITY, difference))
         return true;
-    }
     if (arc_invoice_line_unit_price(line) != given->unit_price) {
         difference->column = COL_UNIT_PRICE;
         cli_format_amount(difference->book_value, sizeof difference->book_value,
                           arc_invoice_line_unit_price(line), currency);
         return true;
     }
-    canonical_decimal(a, sizeof a, arc_invoice_line_tax_rate(line), "0");
-    canonical_decimal(b, sizeof b, given->tax_rate, "0");
-    if (strcmp(a, b) != 0) {
-        difference->column = COL_TAX_RATE;
-        snprintf(difference->book_value, sizeof difference->book_value, "%s", a);
+    if (decimal_differs(arc_invoice_line_tax_rate(line), given->tax_rate, "0",
+                        COL_TAX_RATE, difference))
         return true;
-    }
     if (!same_text(arc_invoice_line_item_code(line), given->item_code)) {
         difference->column = COL_ITEM_CODE;
         snprintf(difference->book_value, sizeof difference->book_value, "%s",
@@ -418,15 +424,5 @@ static int import_invoices(struct cli *cli, const char *path, bool dry_run)
 
 int cmd_invoice_import(struct cli *cli, int argc, char **argv)
 {
-    int dry_run = 0;
-    const struct cli_option options[] = {
-        { "dry-run", CLI_FLAG, &dry_run },
-        { NULL, CLI_FLAG, NULL },
-    };
-    struct cli_args args;
-    int status = cli_parse_args(cli, argc, argv, options, 1, 1, &args);
-
-    if (status != CLI_OK)
-        return status;
-    return import_invoices(cli, args.positional[0], dry_run != 0);
+    return import_command(cli, argc, argv, import_invoices);
 }

@@ -23,6 +23,20 @@ void json_finish(struct json *json)
     fputc('\n', json->out);
 }
 
+/* A document that is one object: start it and open the object. */
+void json_begin_document(struct json *json, FILE *out)
+{
+    json_init(json, out);
+    json_begin_object(json);
+}
+
+/* Close the object and end the document. */
+void json_end_document(struct json *json)
+{
+    json_end_object(json);
+    json_finish(json);
+}
+
 static void indent(struct json *json)
 {
     fputc('\n', json->out);

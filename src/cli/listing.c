@@ -1,0 +1,117 @@
+/*
+ * What the list commands print: the records of one kind as a table, or with
+ * --json as {"<kind>": [...]} and the members a command adds after the array,
+ * such as the cursor of the next page. listing_run() also reads the pages of
+ * the lists that page by id (--limit, --after, --all).
+ */
+#include "cli.h"
+
+/* Start the table, or the object and its array. */
+void listing_begin(struct listing *listing, struct cli *cli,
+                   const struct listing_kind *kind)
+{
+    listing->cli = cli;
+    listing->kind = kind;
+    table_init(&listing->table, cli, kind->columns, kind->column_count);
+    if (!cli->json)
+        return;
+    json_begin_document(&listing->json, cli->out);
+    json_key(&listing->json, kind->json_key);
+    json_begin_array(&listing->json);
+}
+
+/* Add every record of @p page, in order. Returns how many it held. */
+size_t listing_add(struct listing *listing, const void *page)
+{
+    const struct listing_kind *kind = listing->kind;
+    size_t count = kind->pages->count(page);
+
+    for (size_t i = 0; i < count; i++) {
+        const void *record = kind->pages->at(page, i);
+
+        if (listing->cli->json) {
+            json_begin_object(&listing->json);
+            kind->json(&listing->json, listing->cli, record);
+            json_end_object(&listing->json);
+        } else {
+            kind->row(&listing->table, listing->cli, record);
+        }
+    }
+    return count;
+}
+
+/* Close the array, or print the table. Members of the object may follow, or
+ * lines after the table, before listing_close(). */
+void listing_end(struct listing *listing)
+{
+    if (listing->cli->json)
+        json_end_array(&listing->json);
+    else
+        table_print(&listing->table, listing->cli->out);
+}
+
+/* Close the object. */
+void listing_close(struct listing *listing)
+{
+    if (listing->cli->json)
+        json_end_document(&listing->json);
+}
+
+/* Print a list of one page, @p page, that a read returning @p rc gave, or
+ * report the read's failure; free the page either way. Returns the status to
+ * exit with. */
+int listing_print_page(struct cli *cli, const struct listing_kind *kind, int rc,
+                       void *page)
+{
+    struct listing listing;
+
+    if (rc != ARC_OK) {
+        kind->pages->free_page(page);
+        return cli_fail(cli, rc, NULL);
+    }
+    listing_begin(&listing, cli, kind);
+    listing_add(&listing, page);
+    listing_end(&listing);
+    listing_close(&listing);
+    kind->pages->free_page(page);
+    return CLI_OK;
+}
+
+/* Print the page of records after @p paging's --after, or with --all every
+ * page from there, then "next_after": the id to pass as --after for the page
+ * that follows, or null after the last. @p opts holds the command's filters.
+ * Returns the status to exit with. */
+int listing_run(struct cli *cli, const struct listing_kind *kind,
+                const struct cli_paging *paging, arc_list_opts *opts)
+{
+    const struct listing_pages *pages = kind->pages;
+    struct listing listing;
+    arc_id last = 0;
+    size_t count = 0;
+
+    opts->limit = paging->limit;
+    opts->after_id = paging->after;
+    listing_begin(&listing, cli, kind);
+
+    do {
+        void *page = NULL;
+        int rc = pages->fetch(cli, opts, &page);
+
+        if (rc != ARC_OK) {
+            pages->free_page(page);
+            return cli_fail(cli, rc, NULL);
+        }
+        count = listing_add(&listing, page);
+        if (count > 0)
+            last = pages->id(pages->at(page, count - 1));
+        opts->after_id = last;
+        pages->free_page(page);
+    } while (cli_paging_more(paging, count));
+
+    listing_end(&listing);
+    if (cli->json)
+        json_key_id(&listing.json, "next_after",
+                    !paging->all && count == paging->limit ? last : 0);
+    listing_close(&listing);
+    return CLI_OK;
+}
