@@ -1,8 +1,9 @@
 /*
- * The baseline: the same customers, invoices, lines, payments and
- * applications the library writes, inserted with hand-written prepared
- * statements in transactions of the same size. It shows what the rows
- * themselves cost, so that the library's overhead can be read as a ratio.
+ * The baseline: the same customers, invoices, lines, payments,
+ * applications and journal events the library writes, inserted with
+ * hand-written prepared statements in transactions of the same size. It
+ * shows what the rows themselves cost, so that the library's overhead can be
+ * read as a ratio.
  *
  * The book is fresh, so record ids are assigned in insertion order: the
  * customer with index i has id i + 1, and so does the invoice.
@@ -26,6 +27,33 @@ static int batch_end(struct raw_book *book, long index, long count)
 }
 
 /* The bind results are or'ed together: SQLITE_OK is 0, anything else failed. */
+
+/* The journal's row for a change, as the library writes it: @p invoice_id 0
+ * and @p currency NULL leave those columns NULL. */
+static int insert_event(struct raw_book *book, const char *kind, sqlite3_int64 record_id,
+                        sqlite3_int64 customer_id, sqlite3_int64 invoice_id,
+                        int64_t amount, const char *currency, const char *detail,
+                        long index)
+{
+    sqlite3_stmt *stmt = book->stmt[RAW_INSERT_EVENT];
+    int rc = SQLITE_OK;
+
+    rc |= sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    rc |= sqlite3_bind_text(stmt, 2, book->now, -1, SQLITE_STATIC);
+    rc |= sqlite3_bind_int64(stmt, 3, record_id);
+    rc |= sqlite3_bind_int64(stmt, 4, customer_id);
+    rc |= invoice_id != 0 ? sqlite3_bind_int64(stmt, 5, invoice_id)
+                          : sqlite3_bind_null(stmt, 5);
+    rc |= currency != NULL ? sqlite3_bind_int64(stmt, 6, amount)
+                           : sqlite3_bind_null(stmt, 6);
+    rc |= currency != NULL ? sqlite3_bind_text(stmt, 7, currency, -1, SQLITE_STATIC)
+                           : sqlite3_bind_null(stmt, 7);
+    rc |= sqlite3_bind_text(stmt, 8, detail, -1, SQLITE_STATIC);
+    if (rc != SQLITE_OK)
+        return raw_fail(book, "bind event", index);
+
+    return raw_step(book, RAW_INSERT_EVENT, index);
+}
 static int insert_customer(struct raw_book *book, long index)
 {
     sqlite3_stmt *stmt = book->stmt[RAW_INSERT_CUSTOMER];
@@ -44,7 +72,11 @@ static int insert_customer(struct raw_book *book, long index)
     if (rc != SQLITE_OK)
         return raw_fail(book, "bind customer", index);
 
-    return raw_step(book, RAW_INSERT_CUSTOMER, index);
+    rc = raw_step(book, RAW_INSERT_CUSTOMER, index);
+    if (rc == ARC_OK)
+        rc = insert_event(book, "customer.created", index + 1, index + 1, 0, 0, NULL,
+                          reference, index);
+    return rc;
 }
 
 static int raw_customers(struct raw_book *book, const struct bench_config *cfg,
@@ -120,6 +152,9 @@ static int insert_invoice(struct raw_book *book, const struct workload_invoice *
     invoice_id = sqlite3_last_insert_rowid(book->conn);
     for (int line = 0; line < 2 && rc == ARC_OK; line++)
         rc = insert_line(book, invoice, invoice_id, line, index);
+    if (rc == ARC_OK)
+        rc = insert_event(book, "invoice.issued", invoice_id, invoice->customer_index + 1,
+                          invoice_id, invoice->total, "USD", invoice->number, index);
     return rc;
 }
 
@@ -200,17 +235,26 @@ static int settle_invoice(struct raw_book *book, const struct workload_invoice *
     return raw_step(book, RAW_SETTLE_INVOICE, index);
 }
 
-/* A payment recorded already applied, its application, the invoice paid. */
+/* A payment recorded already applied, its application, the invoice paid, and
+ * the journal's two events (the payment received, then applied). */
 static int pay_invoice(struct raw_book *book, const struct workload_invoice *invoice,
                        long index)
 {
+    sqlite3_int64 customer_id = invoice->customer_index + 1, payment_id = 0;
     int rc = insert_payment(book, invoice, index);
 
+    if (rc == ARC_OK) {
+        payment_id = sqlite3_last_insert_rowid(book->conn);
+        rc = insert_event(book, "payment.received", payment_id, customer_id, 0,
+                          invoice->total, "USD", invoice->number, index);
+    }
     if (rc == ARC_OK)
-        rc = insert_application(book, invoice, sqlite3_last_insert_rowid(book->conn),
-                                index);
+        rc = insert_application(book, invoice, payment_id, index);
     if (rc == ARC_OK)
         rc = settle_invoice(book, invoice, index);
+    if (rc == ARC_OK)
+        rc = insert_event(book, "payment.applied", payment_id, customer_id, index + 1,
+                          invoice->total, "USD", invoice->number, index);
     return rc;
 }
 

@@ -34,6 +34,10 @@ static const char *const statement_sql[RAW_STATEMENT_COUNT] = {
         " VALUES (?1, 'payment', ?2, NULL, ?3, ?4, NULL, ?5)",
     [RAW_SETTLE_INVOICE] = "UPDATE invoices SET status = 'paid', paid = ?2, balance = 0,"
                            " updated_at = ?3 WHERE id = ?1",
+    [RAW_INSERT_EVENT] = "INSERT INTO events (kind, occurred_at, actor, record_id, "
+                         "customer_id, invoice_id,"
+                         " dispute_id, amount, currency, detail)"
+                         " VALUES (?1, ?2, NULL, ?3, ?4, ?5, NULL, ?6, ?7, ?8)",
 };
 
 int raw_fail(struct raw_book *book, const char *what, long index)
