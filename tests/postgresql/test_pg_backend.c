@@ -266,6 +266,103 @@ START_TEST(lost_connection_inside_a_transaction_loses_it_clearly)
 }
 END_TEST
 
+/*
+ * Writes the core has checked are sent ahead without waiting for the
+ * server. If one fails after all (here a trigger refuses it), no savepoint
+ * is trusted to undo just the failed call: the savepoint named at that
+ * moment may be an earlier call's, whose release the server skipped after
+ * the failure, and going back to it would quietly undo a call the host was
+ * told had succeeded. The whole transaction is lost, and commit says so.
+ */
+START_TEST(write_failing_on_the_server_loses_the_transaction)
+{
+    char book[64], sql[1024];
+    arc_id customer, invoice;
+
+    pg_test_book_name(book, sizeof(book), "sentfail");
+    ck_assert_ok(open_book(&db, pg_test_uri(book, NULL), 0));
+    customer = pg_test_customer(db, "ACME");
+    invoice = pg_test_invoice(db, customer, "INV-0001", 10000);
+
+    snprintf(sql, sizeof(sql),
+             "CREATE FUNCTION arcollect.%s_refuse() RETURNS trigger LANGUAGE plpgsql AS"
+             " $$BEGIN IF NEW.book = '%s' AND NEW.kind = 'write_off' THEN"
+             " RAISE EXCEPTION 'refused by the test trigger'; END IF; RETURN NEW; END$$;"
+             "CREATE TRIGGER %s_refuse BEFORE INSERT ON arcollect.applications"
+             " FOR EACH ROW EXECUTE FUNCTION arcollect.%s_refuse()",
+             book, book, book, book);
+    pg_test_sql(NULL, sql);
+
+    ck_assert_ok(arc_tx_begin(db));
+    pg_test_customer(db, "OTHER");
+    ck_assert_rc(arc_invoice_write_off(db, invoice, ARC_DATE_NONE, "bad debt"),
+                 ARC_ESTORAGE);
+    ck_assert_error_mentions("refused by the test trigger");
+    ck_assert_rc(arc_tx_commit(db), ARC_ESTORAGE);
+    ck_assert_int_eq(arc_tx_active(db), 0);
+
+    /* Nothing of the transaction is in the book. */
+    ck_assert_int_eq(pg_test_count("applications", book), 0);
+    ck_assert_int_eq(pg_test_count("customers", book), 1);
+    ck_assert_int_eq(pg_test_balance(db, customer), 10000);
+
+    snprintf(sql, sizeof(sql),
+             "DROP TRIGGER %s_refuse ON arcollect.applications;"
+             "DROP FUNCTION arcollect.%s_refuse()",
+             book, book);
+    pg_test_sql(NULL, sql);
+    ck_assert_ok(arc_invoice_write_off(db, invoice, ARC_DATE_NONE, "bad debt"));
+    ck_assert_int_eq(pg_test_balance(db, customer), 0);
+    arc_db_close(db);
+    db = NULL;
+    pg_test_delete(pg_test_uri(book, NULL));
+}
+END_TEST
+
+/*
+ * A book loaded in bulk into new tables must not leave the server planning
+ * its foreign key checks from statistics that show them empty: the library
+ * analyzes a table once the rows it added outnumber those its statistics
+ * show. Autovacuum would get there too, but only after a minute or more.
+ */
+START_TEST(bulk_load_refreshes_the_planner_statistics)
+{
+    char book[64], database[64], sql[128];
+    arc_id customer = 0;
+
+    pg_test_book_name(book, sizeof(book), "stats");
+    snprintf(database, sizeof(database), "arcollect_stats_%ld", (long)getpid());
+    snprintf(sql, sizeof(sql), "CREATE DATABASE %s", database);
+    pg_test_sql(NULL, sql);
+    ck_assert_ok(open_book(&db, pg_test_uri_in(database, book), 0));
+    ck_assert_double_lt(pg_test_reltuples(database, "arcollect.customers"), 1);
+
+    ck_assert_ok(arc_tx_begin(db));
+    for (int i = 0; i < 2500; i++) {
+        char reference[32];
+
+        snprintf(reference, sizeof(reference), "C%04d", i);
+        customer = pg_test_customer(db, reference);
+    }
+    /* Analyzed within the transaction, its own new rows counted. */
+    ck_assert_double_ge(pg_test_reltuples(database, "arcollect.customers"), 1000);
+    for (int i = 0; i < 1200; i++) {
+        char number[32];
+
+        snprintf(number, sizeof(number), "INV-%05d", i);
+        pg_test_invoice(db, customer, number, 100);
+    }
+    ck_assert_ok(arc_tx_commit(db));
+    ck_assert_double_ge(pg_test_reltuples(database, "arcollect.invoices"), 1000);
+    ck_assert_int_eq(pg_test_count_in(database, "invoices", book), 1200);
+
+    arc_db_close(db);
+    db = NULL;
+    snprintf(sql, sizeof(sql), "DROP DATABASE %s", database);
+    pg_test_sql(NULL, sql);
+}
+END_TEST
+
 START_TEST(taken_number_inside_a_transaction_leaves_it_usable)
 {
     char book[64];
@@ -356,6 +453,8 @@ static Suite *backend_suite(void)
     tcase_add_test(books, books_of_one_database_do_not_see_each_other);
     tcase_add_test(books, deleting_a_book_removes_every_row_it_owns);
     tcase_add_test(books, taken_number_inside_a_transaction_leaves_it_usable);
+    tcase_add_test(books, write_failing_on_the_server_loses_the_transaction);
+    tcase_add_test(books, bulk_load_refreshes_the_planner_statistics);
     suite_add_tcase(suite, books);
 
     tcase_add_checked_fixture(connections, NULL, teardown);

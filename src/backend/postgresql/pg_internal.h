@@ -87,6 +87,20 @@ struct arc_pg_batch {
     size_t values, value_capacity;
 };
 
+/* Tables whose growth may outrun their planner statistics (pg_stats.c). */
+enum arc_pg_grown_table {
+    ARC_PG_GROWN_CUSTOMERS,
+    ARC_PG_GROWN_INVOICES,
+    ARC_PG_GROWN_PAYMENTS,
+    ARC_PG_GROWN_TABLES
+};
+
+struct arc_pg_growth {
+    int64_t rows; /* added by this connection since the last look */
+    double known; /* rows the statistics showed then */
+    bool refused; /* not ours to analyze, or no way to tell */
+};
+
 /* A statement sent ahead (pg_pipeline.c), its result not read yet. */
 struct arc_pg_sent {
     const char *sql;
@@ -133,6 +147,7 @@ struct arc_store {
     int depth;       /* 0: no transaction; 1: begin or a read scope; more: savepoints */
     bool writing;    /* the transaction was opened by begin */
     bool aborted;    /* an error left the server's transaction unusable */
+    bool lost;       /* a statement sent ahead failed: no savepoint can help */
     int64_t changes; /* rows written through this connection */
     int64_t changes_at_begin;
     int64_t write_seq; /* books.write_seq read by begin */
@@ -146,6 +161,8 @@ struct arc_store {
 
     struct arc_pg_sent sent[ARC_PG_SENT_MAX];
     size_t sent_count;
+
+    struct arc_pg_growth growth[ARC_PG_GROWN_TABLES];
 
     struct arc_pg_caches caches;
 
@@ -316,7 +333,8 @@ int arc_pg_send(arc_store *store, const char *sql, const struct arc_pg_params *p
                 const char *what, arc_id id);
 
 /* The same without sending the rows written behind first nor counting a
- * change: for those rows themselves, inside a write transaction. */
+ * change: for those rows themselves, and savepoints (@p params NULL), inside
+ * a write transaction. */
 int arc_pg_send_direct(arc_store *store, const char *sql,
                        const struct arc_pg_params *params, const char *what, arc_id id);
 
@@ -330,6 +348,16 @@ void arc_pg_sent_discard(arc_store *store);
  * ahead, in the same round trip; as arc_pg_query_direct(). */
 PGresult *arc_pg_sent_then_query(arc_store *store, const char *name, const char *sql,
                                  const struct arc_pg_params *params, const char *what);
+
+/* ---- pg_stats.c: statistics of tables that grow fast ---- */
+
+/*
+ * Count @p rows just written to @p table, inside a write transaction; when
+ * they outnumber the rows the table's statistics show, analyze it, so that
+ * the server's foreign key checks use its indexes. Fails only when waiting
+ * for the statements sent ahead fails.
+ */
+int arc_pg_stats_grew(arc_store *store, enum arc_pg_grown_table table, int64_t rows);
 
 /* ---- pg_cache.c: what a write transaction may trust ---- */
 

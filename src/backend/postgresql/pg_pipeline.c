@@ -7,11 +7,17 @@
  * applied then waits on the server twice, for its two reads, instead of once
  * per statement.
  *
+ * The savepoint around each call inside a transaction, and its release,
+ * go the same way, so that a call costs only the round trips of its reads.
+ *
  * Any other statement waits for those sent ahead first; a prepared
  * statement rides in the same pipeline, so that the writes before it and
  * its own answer take one round trip. A write sent ahead that fails, or
  * that changes no row, fails the statement that reads its result and loses
- * the transaction, as a row written behind does (pg_batch.c).
+ * the transaction, as a row written behind does (pg_batch.c): its call may
+ * have returned already, and the server skipped everything sent after it,
+ * releases included, so no savepoint can be trusted to undo just the one
+ * call (store->lost).
  */
 #include <stdlib.h>
 
@@ -42,8 +48,8 @@ int arc_pg_send_direct(arc_store *store, const char *sql,
         return rc;
 
     if ((!in_pipeline(store) && PQenterPipelineMode(store->conn) != 1) ||
-        PQsendQueryPrepared(store->conn, name, params->count, params->values, NULL, NULL,
-                            0) != 1 ||
+        PQsendQueryPrepared(store->conn, name, params ? params->count : 0,
+                            params ? params->values : NULL, NULL, NULL, 0) != 1 ||
         PQflush(store->conn) != 0)
         return arc_pg_fail_result(store, NULL, sql, what);
 
@@ -69,25 +75,36 @@ int arc_pg_send(arc_store *store, const char *sql, const struct arc_pg_params *p
     return rc;
 }
 
-/* The outcome of one statement sent ahead, from its result @p res. */
-static int check_sent(arc_store *store, const struct arc_pg_sent *sent, PGresult *res)
+/* Whether the statement sent ahead whose result is @p res did its work: a
+ * write that changed no row did not. */
+static bool sent_ok(const PGresult *res)
 {
-    ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    return res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK &&
+           PQcmdTuples((PGresult *)res)[0] != '0';
+}
 
-    if (status == PGRES_PIPELINE_ABORTED)
-        return ARC_ESTORAGE; /* skipped after an earlier failure, which says why */
-    if (status != PGRES_COMMAND_OK)
-        return arc_pg_fail_result(store, res, sent->sql, sent->what);
-    if (PQcmdTuples(res)[0] == '0') {
-        arc_pg_mark_aborted(store);
-        return arc_fail(ARC_ENOTFOUND, "%s %lld: not found", sent->what,
-                        (long long)sent->id);
-    }
-    return ARC_OK;
+/* The failure of one statement sent ahead, from its result @p res. The
+ * transaction is lost: the failed statement may belong to a call that has
+ * returned, which no savepoint can take back alone. */
+static int fail_sent(arc_store *store, const struct arc_pg_sent *sent, PGresult *res)
+{
+    int rc;
+
+    if (res != NULL && PQresultStatus(res) == PGRES_PIPELINE_ABORTED)
+        rc = ARC_ESTORAGE; /* skipped after an earlier failure, which says why */
+    else if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+        rc = arc_pg_fail_result(store, res, sent->sql, sent->what);
+    else
+        rc = arc_fail(ARC_ENOTFOUND, "%s %lld: not found", sent->what,
+                      (long long)sent->id);
+    store->lost = true;
+    store->aborted = true;
+    store->changes++;
+    return rc;
 }
 
 /* Read the result of each statement sent ahead; the first failure's code,
- * or ARC_OK without looking when @p check is false. */
+ * setting the error only when @p check is true. */
 static int read_sent(arc_store *store, bool check)
 {
     size_t count = store->sent_count;
@@ -96,10 +113,16 @@ static int read_sent(arc_store *store, bool check)
     store->sent_count = 0;
     for (size_t i = 0; i < count; i++) {
         PGresult *res = PQgetResult(store->conn);
-        int outcome = check ? check_sent(store, &store->sent[i], res) : ARC_OK;
 
-        if (rc == ARC_OK)
-            rc = outcome;
+        if (rc == ARC_OK && !sent_ok(res)) {
+            if (check) {
+                rc = fail_sent(store, &store->sent[i], res);
+            } else {
+                rc = ARC_ESTORAGE;
+                store->lost = store->aborted = true;
+                store->changes++;
+            }
+        }
         if (res == NULL)
             return rc; /* the connection is gone: nothing more will come */
         PQclear(res);

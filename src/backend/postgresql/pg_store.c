@@ -274,6 +274,7 @@ static void end_transaction(arc_store *store)
     store->depth = 0;
     store->writing = false;
     store->aborted = false;
+    store->lost = false;
     store->ids_dirty = false;
 }
 
@@ -408,6 +409,9 @@ static int store_rollback(arc_store *store)
  * A savepoint inside a transaction; alone, a read scope: one snapshot of the
  * book, read only, which never waits for writers nor they for it.
  */
+static const char SAVEPOINT[] = "SAVEPOINT arc_call";
+static const char RELEASE[] = "RELEASE SAVEPOINT arc_call";
+
 static int store_savepoint(arc_store *store)
 {
     PGresult *res;
@@ -429,8 +433,9 @@ static int store_savepoint(arc_store *store)
     if (rc == ARC_OK && store->aborted)
         rc = arc_fail(ARC_ESTORAGE, "transaction: aborted by an earlier error; roll it"
                                     " back");
+    /* Sent ahead, as is its release: a call costs no round trip of its own. */
     if (rc == ARC_OK)
-        rc = arc_pg_exec(store, "SAVEPOINT arc_call", "transaction: savepoint");
+        rc = arc_pg_send_direct(store, SAVEPOINT, NULL, "transaction: savepoint", 0);
     if (rc != ARC_OK)
         return rc;
     if (store->depth < ARC_PG_MAX_DEPTH)
@@ -454,13 +459,9 @@ static int store_release(arc_store *store)
         end_transaction(store);
         return rc;
     }
-    /* A write sent ahead that failed fails the call: undo it. */
-    rc = arc_pg_sent_wait(store);
-    if (rc != ARC_OK) {
-        store_rollback_to(store);
-        return rc;
-    }
-    rc = arc_pg_exec(store, "RELEASE SAVEPOINT arc_call", "transaction: release");
+    /* Writes sent ahead are not waited for: one that fails makes a later
+     * statement or the commit fail, and loses the transaction. */
+    rc = arc_pg_send_direct(store, RELEASE, NULL, "transaction: release", 0);
     if (rc == ARC_OK)
         store->depth--;
     return rc;
@@ -474,6 +475,10 @@ static int store_rollback_to(arc_store *store)
         return store->writing ? ARC_OK : store_release(store);
     arc_pg_batch_discard(store);
     arc_pg_sent_discard(store);
+    /* The savepoint named arc_call may be an earlier call's, whose release
+     * was skipped after the failure: going back to it would undo that call. */
+    if (store->lost)
+        return ARC_ESTORAGE; /* the error that lost it is already set */
     rc = arc_pg_exec(store, "ROLLBACK TO SAVEPOINT arc_call; RELEASE SAVEPOINT arc_call",
                      "transaction: rollback to savepoint");
     if (rc != ARC_OK)
