@@ -140,6 +140,23 @@ int64_t pg_test_count_kind(const char *table, const char *book, const char *kind
     return count_rows(NULL, table, book, kind);
 }
 
+double pg_test_reltuples(const char *database, const char *table)
+{
+    const char *values[1] = { table };
+    PGconn *conn = connect_to(database);
+    PGresult *res =
+        PQexecParams(conn, "SELECT reltuples FROM pg_class WHERE oid = $1::regclass", 1,
+                     NULL, values, NULL, NULL, 0);
+    double rows;
+
+    ck_assert_msg(PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1,
+                  "statistics of %s: %s", table, PQerrorMessage(conn));
+    rows = strtod(PQgetvalue(res, 0, 0), NULL);
+    PQclear(res);
+    PQfinish(conn);
+    return rows;
+}
+
 void pg_test_kill_backend(const char *application_name)
 {
     const char *values[1] = { application_name };

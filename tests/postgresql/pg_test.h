@@ -37,6 +37,10 @@ int64_t pg_test_count_in(const char *database, const char *table, const char *bo
 /* Rows of arcollect.@p table of @p book whose kind is @p kind. */
 int64_t pg_test_count_kind(const char *table, const char *book, const char *kind);
 
+/* The rows the planner's statistics show in @p table ("arcollect.invoices")
+ * of @p database (NULL: the test database); -1 when never analyzed. */
+double pg_test_reltuples(const char *database, const char *table);
+
 /* Close the server side of the connections named @p application_name. */
 void pg_test_kill_backend(const char *application_name);
 

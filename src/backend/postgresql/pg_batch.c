@@ -283,6 +283,10 @@ static int send_tables(arc_store *store, unsigned int tables)
             rc = rows <= INSERT_AT_MOST
                      ? send_inserts(store, (enum arc_pg_batch_table)table)
                      : send_copy(store, (enum arc_pg_batch_table)table);
+        /* The lines' foreign key checks read the invoices just sent. */
+        if (rc == ARC_OK && table == ARC_PG_BATCH_INVOICES)
+            rc = arc_pg_stats_grew(store, ARC_PG_GROWN_INVOICES,
+                                   (int64_t)rows_of(store, table));
         discard_table(store, table);
     }
     return rc;

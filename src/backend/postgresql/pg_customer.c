@@ -87,6 +87,7 @@ int arc_pg_customer_insert(arc_store *store, struct arc_customer *customer)
     if (rc == ARC_OK) {
         customer->id = id;
         remember_terms(store, customer);
+        rc = arc_pg_stats_grew(store, ARC_PG_GROWN_CUSTOMERS, 1);
     }
     return rc;
 }

@@ -118,6 +118,8 @@ int arc_pg_payment_insert(arc_store *store, struct arc_payment *payment)
                         payment->idempotency_key ? payment->idempotency_key : "");
     if (rc == ARC_OK)
         payment->id = id;
+    if (rc == ARC_OK)
+        rc = arc_pg_stats_grew(store, ARC_PG_GROWN_PAYMENTS, 1);
     return rc;
 }
 
