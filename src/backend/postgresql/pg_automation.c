@@ -214,8 +214,7 @@ static int state_row(void *ctx, const PGresult *res, int row)
     arc_pg_currency(res, row, 2, state.currency);
     snprintf(state.reason_code, sizeof(state.reason_code), "%s", PQgetvalue(res, row, 3));
     state.amount = arc_pg_int(res, row, 4);
-    state.status =
-        (arc_dispute_status)arc_pg_dispute_status_parse(PQgetvalue(res, row, 5));
+    state.status = (arc_dispute_status)arc_parse_dispute_status(PQgetvalue(res, row, 5));
     state.escalation_level = (int)arc_pg_int(res, row, 6);
     state.status_changed_at = arc_pg_time(res, row, 7);
     state.due_date = arc_pg_date(res, row, 8);

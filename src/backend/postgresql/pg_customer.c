@@ -42,8 +42,7 @@ static int read_customer(const PGresult *res, int row, void *record)
     out->payment_terms_days = (int)arc_pg_int(res, row, 6);
     out->credit_limit = arc_pg_int(res, row, 7);
     out->owner = arc_pg_text_dup(res, row, 8, &rc);
-    out->status =
-        (arc_customer_status)arc_pg_customer_status_parse(PQgetvalue(res, row, 9));
+    out->status = (arc_customer_status)arc_parse_customer_status(PQgetvalue(res, row, 9));
     out->created_at = arc_pg_time(res, row, 10);
     out->updated_at = arc_pg_time(res, row, 11);
     if (rc != ARC_OK)
@@ -158,8 +157,7 @@ static void read_terms_row(const PGresult *res, int row, struct arc_customer_ter
 {
     arc_pg_currency(res, row, 1, out->currency);
     out->payment_terms_days = (int)arc_pg_int(res, row, 2);
-    out->status =
-        (arc_customer_status)arc_pg_customer_status_parse(PQgetvalue(res, row, 3));
+    out->status = (arc_customer_status)arc_parse_customer_status(PQgetvalue(res, row, 3));
 }
 
 /*

@@ -24,10 +24,9 @@ static int read_dispute(const PGresult *res, int row, void *record)
     arc_pg_currency(res, row, 3, out->currency);
     out->reason_code = arc_pg_text_dup(res, row, 4, &rc);
     out->amount = arc_pg_int(res, row, 5);
-    out->status =
-        (arc_dispute_status)arc_pg_dispute_status_parse(PQgetvalue(res, row, 6));
+    out->status = (arc_dispute_status)arc_parse_dispute_status(PQgetvalue(res, row, 6));
     out->outcome =
-        (arc_dispute_outcome)arc_pg_dispute_outcome_parse(PQgetvalue(res, row, 7));
+        (arc_dispute_outcome)arc_parse_dispute_outcome(PQgetvalue(res, row, 7));
     out->escalation_level = (int)arc_pg_int(res, row, 8);
     out->opened_by = arc_pg_text_dup(res, row, 9, &rc);
     out->owner = arc_pg_text_dup(res, row, 10, &rc);

@@ -56,9 +56,8 @@ static int dispute_row(void *ctx, const PGresult *res, int at)
     arc_pg_currency(res, at, 2, row.currency);
     row.reason_code = PQgetvalue(res, at, 3); /* borrowed for the callback */
     row.amount = arc_pg_int(res, at, 4);
-    row.status = (arc_dispute_status)arc_pg_dispute_status_parse(PQgetvalue(res, at, 5));
-    row.outcome =
-        (arc_dispute_outcome)arc_pg_dispute_outcome_parse(PQgetvalue(res, at, 6));
+    row.status = (arc_dispute_status)arc_parse_dispute_status(PQgetvalue(res, at, 5));
+    row.outcome = (arc_dispute_outcome)arc_parse_dispute_outcome(PQgetvalue(res, at, 6));
     row.opened_at = arc_pg_time(res, at, 7);
     row.resolved_on = arc_pg_date(res, at, 8);
     return scan->fn(scan->ctx, &row);

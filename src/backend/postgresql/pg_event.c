@@ -13,7 +13,7 @@ int arc_pg_read_event(const PGresult *res, int row, void *record)
     int rc = ARC_OK;
 
     out->id = arc_pg_int(res, row, 0);
-    out->kind = (arc_event_kind)arc_pg_event_kind_parse(PQgetvalue(res, row, 1));
+    out->kind = (arc_event_kind)arc_parse_event_kind(PQgetvalue(res, row, 1));
     out->occurred_at = arc_pg_time(res, row, 2);
     out->actor = arc_pg_text_dup(res, row, 3, &rc);
     out->record_id = arc_pg_int(res, row, 4);

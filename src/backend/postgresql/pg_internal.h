@@ -22,6 +22,7 @@
 
 #include <libpq-fe.h>
 
+#include "enum_names.h" /* column text -> enum */
 #include "store.h"
 
 /* The schema this library writes (independent of the SQLite book's). */
@@ -388,15 +389,6 @@ int arc_pg_book_open(arc_store *store, const struct arc_store_config *cfg);
 
 /* Every table of a book, children first, for deleting one. */
 extern const char *const arc_pg_book_tables[];
-
-/* ---- enums (pg_util.c) ---- */
-int arc_pg_customer_status_parse(const char *text);
-int arc_pg_invoice_status_parse(const char *text);
-int arc_pg_method_parse(const char *text);
-int arc_pg_application_kind_parse(const char *text);
-int arc_pg_dispute_status_parse(const char *text);
-int arc_pg_dispute_outcome_parse(const char *text);
-int arc_pg_event_kind_parse(const char *text);
 
 /* ---- the record operations, grouped by file ---- */
 

@@ -46,8 +46,7 @@ static int read_invoice(const PGresult *res, int row, void *record)
     out->id = arc_pg_int(res, row, 0);
     out->number = arc_pg_text_dup(res, row, 1, &rc);
     out->customer_id = arc_pg_int(res, row, 2);
-    out->status =
-        (arc_invoice_status)arc_pg_invoice_status_parse(PQgetvalue(res, row, 3));
+    out->status = (arc_invoice_status)arc_parse_invoice_status(PQgetvalue(res, row, 3));
     arc_pg_currency(res, row, 4, out->currency);
     out->issue_date = arc_pg_date(res, row, 5);
     out->due_date = arc_pg_date(res, row, 6);

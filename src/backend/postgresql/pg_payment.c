@@ -27,7 +27,7 @@ static int read_payment(const PGresult *res, int row, void *record)
     out->customer_id = arc_pg_int(res, row, 1);
     out->amount = arc_pg_int(res, row, 2);
     arc_pg_currency(res, row, 3, out->currency);
-    out->method = (arc_payment_method)arc_pg_method_parse(PQgetvalue(res, row, 4));
+    out->method = (arc_payment_method)arc_parse_payment_method(PQgetvalue(res, row, 4));
     out->received_on = arc_pg_date(res, row, 5);
     out->reference = arc_pg_text_dup(res, row, 6, &rc);
     out->idempotency_key = arc_pg_text_dup(res, row, 7, &rc);
@@ -66,8 +66,7 @@ int arc_pg_read_application(const PGresult *res, int row, void *record)
     struct arc_application *out = record;
 
     out->id = arc_pg_int(res, row, 0);
-    out->kind =
-        (arc_application_kind)arc_pg_application_kind_parse(PQgetvalue(res, row, 1));
+    out->kind = (arc_application_kind)arc_parse_application_kind(PQgetvalue(res, row, 1));
     out->invoice_id = arc_pg_int(res, row, 2);
     out->source_id = arc_pg_int(res, row, 3);
     out->amount = arc_pg_int(res, row, 4);

@@ -186,7 +186,7 @@ static void read_state(sqlite3_stmt *stmt, struct arc_dispute_state *out)
     snprintf(out->reason_code, sizeof(out->reason_code), "%s",
              code ? (const char *)code : "");
     out->amount = sqlite3_column_int64(stmt, 4);
-    out->status = (arc_dispute_status)arc_sqlite_dispute_status_parse(
+    out->status = (arc_dispute_status)arc_parse_dispute_status(
         (const char *)sqlite3_column_text(stmt, 5));
     out->escalation_level = sqlite3_column_int(stmt, 6);
     out->status_changed_at = arc_sqlite_column_time(stmt, 7);

@@ -39,7 +39,7 @@ static int read_customer(sqlite3_stmt *stmt, void *record)
     out->payment_terms_days = sqlite3_column_int(stmt, 6);
     out->credit_limit = sqlite3_column_int64(stmt, 7);
     out->owner = arc_sqlite_column_text_dup(stmt, 8, &rc);
-    out->status = (arc_customer_status)arc_sqlite_customer_status_parse(
+    out->status = (arc_customer_status)arc_parse_customer_status(
         (const char *)sqlite3_column_text(stmt, 9));
     out->created_at = arc_sqlite_column_time(stmt, 10);
     out->updated_at = arc_sqlite_column_time(stmt, 11);
@@ -113,7 +113,7 @@ static int read_terms(sqlite3_stmt *stmt, void *record)
 
     arc_sqlite_column_currency(stmt, 0, out->currency);
     out->payment_terms_days = sqlite3_column_int(stmt, 1);
-    out->status = (arc_customer_status)arc_sqlite_customer_status_parse(
+    out->status = (arc_customer_status)arc_parse_customer_status(
         (const char *)sqlite3_column_text(stmt, 2));
     return ARC_OK;
 }

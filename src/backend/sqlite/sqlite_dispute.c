@@ -23,9 +23,9 @@ static int read_dispute(sqlite3_stmt *stmt, void *record)
     arc_sqlite_column_currency(stmt, 3, out->currency);
     out->reason_code = arc_sqlite_column_text_dup(stmt, 4, &rc);
     out->amount = sqlite3_column_int64(stmt, 5);
-    out->status = (arc_dispute_status)arc_sqlite_dispute_status_parse(
+    out->status = (arc_dispute_status)arc_parse_dispute_status(
         (const char *)sqlite3_column_text(stmt, 6));
-    out->outcome = (arc_dispute_outcome)arc_sqlite_dispute_outcome_parse(
+    out->outcome = (arc_dispute_outcome)arc_parse_dispute_outcome(
         (const char *)sqlite3_column_text(stmt, 7));
     out->escalation_level = sqlite3_column_int(stmt, 8);
     out->opened_by = arc_sqlite_column_text_dup(stmt, 9, &rc);

@@ -51,9 +51,9 @@ static void read_row(sqlite3_stmt *stmt, struct arc_dispute *out)
     arc_sqlite_column_currency(stmt, 2, out->currency);
     out->reason_code = (char *)sqlite3_column_text(stmt, 3);
     out->amount = sqlite3_column_int64(stmt, 4);
-    out->status = (arc_dispute_status)arc_sqlite_dispute_status_parse(
+    out->status = (arc_dispute_status)arc_parse_dispute_status(
         (const char *)sqlite3_column_text(stmt, 5));
-    out->outcome = (arc_dispute_outcome)arc_sqlite_dispute_outcome_parse(
+    out->outcome = (arc_dispute_outcome)arc_parse_dispute_outcome(
         (const char *)sqlite3_column_text(stmt, 6));
     out->opened_at = arc_sqlite_column_time(stmt, 7);
     out->resolved_on = arc_sqlite_column_date(stmt, 8);

@@ -11,8 +11,8 @@ int arc_sqlite_read_event(sqlite3_stmt *stmt, void *record)
     int rc = ARC_OK;
 
     out->id = sqlite3_column_int64(stmt, 0);
-    out->kind = (arc_event_kind)arc_sqlite_event_kind_parse(
-        (const char *)sqlite3_column_text(stmt, 1));
+    out->kind =
+        (arc_event_kind)arc_parse_event_kind((const char *)sqlite3_column_text(stmt, 1));
     out->occurred_at = arc_sqlite_column_time(stmt, 2);
     out->actor = arc_sqlite_column_text_dup(stmt, 3, &rc);
     out->record_id = sqlite3_column_int64(stmt, 4);

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "enum_names.h" /* column text -> enum */
 #include "store.h"
 
 /* Identifies a file as a book: PRAGMA application_id ("ARCB"). */
@@ -110,16 +111,6 @@ int arc_sqlite_read_application(sqlite3_stmt *stmt, void *record);
  * then creates or migrates the schema under the write lock. */
 int arc_sqlite_schema_check(arc_store *store, const struct arc_store_config *cfg);
 int arc_sqlite_schema_prepare(arc_store *store, const struct arc_store_config *cfg);
-
-/* Column text -> enum, through the public *_name() functions; -1 for text
- * that names no value. Writing uses those functions directly. */
-int arc_sqlite_customer_status_parse(const char *text);
-int arc_sqlite_invoice_status_parse(const char *text);
-int arc_sqlite_method_parse(const char *text);
-int arc_sqlite_application_kind_parse(const char *text);
-int arc_sqlite_dispute_status_parse(const char *text);
-int arc_sqlite_dispute_outcome_parse(const char *text);
-int arc_sqlite_event_kind_parse(const char *text);
 
 /* The record operations, grouped by file. */
 int arc_sqlite_sequence_take(arc_store *store, arc_sequence kind,

@@ -40,7 +40,7 @@ static int read_invoice(sqlite3_stmt *stmt, void *record)
     out->id = sqlite3_column_int64(stmt, 0);
     out->number = arc_sqlite_column_text_dup(stmt, 1, &rc);
     out->customer_id = sqlite3_column_int64(stmt, 2);
-    out->status = (arc_invoice_status)arc_sqlite_invoice_status_parse(
+    out->status = (arc_invoice_status)arc_parse_invoice_status(
         (const char *)sqlite3_column_text(stmt, 3));
     arc_sqlite_column_currency(stmt, 4, out->currency);
     out->issue_date = arc_sqlite_column_date(stmt, 5);

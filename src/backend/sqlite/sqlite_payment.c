@@ -23,7 +23,7 @@ static int read_payment(sqlite3_stmt *stmt, void *record)
     out->customer_id = sqlite3_column_int64(stmt, 1);
     out->amount = sqlite3_column_int64(stmt, 2);
     arc_sqlite_column_currency(stmt, 3, out->currency);
-    out->method = (arc_payment_method)arc_sqlite_method_parse(
+    out->method = (arc_payment_method)arc_parse_payment_method(
         (const char *)sqlite3_column_text(stmt, 4));
     out->received_on = arc_sqlite_column_date(stmt, 5);
     out->reference = arc_sqlite_column_text_dup(stmt, 6, &rc);
@@ -62,7 +62,7 @@ int arc_sqlite_read_application(sqlite3_stmt *stmt, void *record)
 {
     struct arc_application *out = record;
     out->id = sqlite3_column_int64(stmt, 0);
-    out->kind = (arc_application_kind)arc_sqlite_application_kind_parse(
+    out->kind = (arc_application_kind)arc_parse_application_kind(
         (const char *)sqlite3_column_text(stmt, 1));
     out->invoice_id = sqlite3_column_int64(stmt, 2);
     out->source_id = sqlite3_column_int64(stmt, 3);
