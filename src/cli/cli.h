@@ -316,6 +316,11 @@ int listing_print_page(struct cli *cli, const struct listing_kind *kind, int rc,
                        void *page);
 int listing_run(struct cli *cli, const struct listing_kind *kind,
                 const struct cli_paging *paging, arc_list_opts *opts);
+int listing_run_by_status(struct cli *cli, int argc, char **argv,
+                          const struct listing_kind *kind,
+                          const char *(*status_name)(int), int status_count);
+int listing_run_by_flag(struct cli *cli, int argc, char **argv,
+                        const struct listing_kind *kind, const char *flag);
 
 /* The functions that read arc_<noun>_page through void pointers:
  * listed_<noun>_count(), listed_<noun>_at() and listed_<noun>_free(). */

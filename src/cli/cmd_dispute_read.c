@@ -139,24 +139,5 @@ static const struct listing_kind dispute_listing = {
 
 int cmd_dispute_list(struct cli *cli, int argc, char **argv)
 {
-    const char *customer_key = NULL, *status_text = NULL;
-    const struct cli_option options[] = {
-        { "customer", CLI_STRING, &customer_key },
-        { "status", CLI_STRING, &status_text },
-        { NULL, CLI_FLAG, NULL },
-    };
-    struct cli_paging paging = { 0 };
-    arc_list_opts opts = ARC_LIST_OPTS_INIT;
-    int status = cli_parse_paged_args(cli, argc, argv, options, &paging);
-
-    if (status == CLI_OK)
-        status = cli_paging_parse(cli, &paging);
-    if (status == CLI_OK && status_text != NULL)
-        status =
-            cli_value_enum(cli, "--status", status_text, status_name, 5, &opts.status);
-    if (status == CLI_OK)
-        status = cli_open_for_customer(cli, customer_key, &opts.customer_id);
-    if (status != CLI_OK)
-        return status;
-    return listing_run(cli, &dispute_listing, &paging, &opts);
+    return listing_run_by_status(cli, argc, argv, &dispute_listing, status_name, 5);
 }

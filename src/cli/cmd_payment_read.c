@@ -110,27 +110,5 @@ static const struct listing_kind payment_listing = {
 
 int cmd_payment_list(struct cli *cli, int argc, char **argv)
 {
-    const char *customer_key = NULL;
-    int reversed = 0, in_force = 0;
-    const struct cli_option options[] = {
-        { "customer", CLI_STRING, &customer_key },
-        { "reversed", CLI_FLAG, &reversed },
-        { "in-force", CLI_FLAG, &in_force },
-        { NULL, CLI_FLAG, NULL },
-    };
-    struct cli_paging paging = { 0 };
-    arc_list_opts opts = ARC_LIST_OPTS_INIT;
-    int status = cli_parse_paged_args(cli, argc, argv, options, &paging);
-
-    if (status == CLI_OK && reversed && in_force)
-        status = cli_usage(cli, "--reversed and --in-force exclude each other");
-    if (status == CLI_OK)
-        status = cli_paging_parse(cli, &paging);
-    if (status == CLI_OK)
-        status = cli_open_for_customer(cli, customer_key, &opts.customer_id);
-    if (status != CLI_OK)
-        return status;
-
-    opts.status = reversed ? 1 : in_force ? 0 : -1;
-    return listing_run(cli, &payment_listing, &paging, &opts);
+    return listing_run_by_flag(cli, argc, argv, &payment_listing, "reversed");
 }

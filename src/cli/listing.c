@@ -115,3 +115,66 @@ int listing_run(struct cli *cli, const struct listing_kind *kind,
     listing_close(&listing);
     return CLI_OK;
 }
+
+/* The end of the list commands filtered by customer: open the book, find
+ * the customer named by @p customer_key (when given), then list. */
+static int run_for_customer(struct cli *cli, int status, const char *customer_key,
+                            const struct listing_kind *kind,
+                            const struct cli_paging *paging, arc_list_opts *opts)
+{
+    if (status == CLI_OK)
+        status = cli_open_for_customer(cli, customer_key, &opts->customer_id);
+    if (status != CLI_OK)
+        return status;
+    return listing_run(cli, kind, paging, opts);
+}
+
+/* A list filtered by --customer and --status NAME, one of the @p status_count
+ * names that @p status_name gives (invoices, disputes). */
+int listing_run_by_status(struct cli *cli, int argc, char **argv,
+                          const struct listing_kind *kind,
+                          const char *(*status_name)(int), int status_count)
+{
+    const char *customer_key = NULL, *status_text = NULL;
+    const struct cli_option options[] = {
+        { "customer", CLI_STRING, &customer_key },
+        { "status", CLI_STRING, &status_text },
+        { NULL, CLI_FLAG, NULL },
+    };
+    struct cli_paging paging = { 0 };
+    arc_list_opts opts = ARC_LIST_OPTS_INIT;
+    int status = cli_parse_paged_args(cli, argc, argv, options, &paging);
+
+    if (status == CLI_OK)
+        status = cli_paging_parse(cli, &paging);
+    if (status == CLI_OK && status_text != NULL)
+        status = cli_value_enum(cli, "--status", status_text, status_name, status_count,
+                                &opts.status);
+    return run_for_customer(cli, status, customer_key, kind, &paging, &opts);
+}
+
+/* A list filtered by --customer and by either --FLAG, the records that are
+ * void or reversed (status 1), or --in-force, the others (status 0): credit
+ * memos and payments. */
+int listing_run_by_flag(struct cli *cli, int argc, char **argv,
+                        const struct listing_kind *kind, const char *flag)
+{
+    const char *customer_key = NULL;
+    int flagged = 0, in_force = 0;
+    const struct cli_option options[] = {
+        { "customer", CLI_STRING, &customer_key },
+        { flag, CLI_FLAG, &flagged },
+        { "in-force", CLI_FLAG, &in_force },
+        { NULL, CLI_FLAG, NULL },
+    };
+    struct cli_paging paging = { 0 };
+    arc_list_opts opts = ARC_LIST_OPTS_INIT;
+    int status = cli_parse_paged_args(cli, argc, argv, options, &paging);
+
+    if (status == CLI_OK && flagged && in_force)
+        status = cli_usage(cli, "--%s and --in-force exclude each other", flag);
+    if (status == CLI_OK)
+        status = cli_paging_parse(cli, &paging);
+    opts.status = flagged ? 1 : in_force ? 0 : -1;
+    return run_for_customer(cli, status, customer_key, kind, &paging, &opts);
+}

@@ -195,6 +195,7 @@ def invoice(exe, workdir):
            ["INV-100"], "open invoices")
     expect(len(cli.json("invoice", "list", "--customer", "C-1")["invoices"]), 3,
            "a customer's invoices")
+    cli.fails(4, "invoice", "list", "--status", "settled", message="--status")
     table = cli.run("invoice", "list", "--status", "void").stdout.splitlines()
     expect(table[1].split(), ["INV-200", "C-1", "void", "2025-02-10", "2025-03-12", "USD",
                               "99.00", "0.00"], "invoice list row")
@@ -273,6 +274,9 @@ def payment(exe, workdir):
            "payments in force")
     expect([p["id"] for p in cli.json("payment", "list", "--customer", "C-1",
                                       "--limit", "2")["payments"]], [1, 2], "a page")
+    cli.fails(2, "payment", "list", "--reversed", "--in-force",
+              message="--reversed and --in-force exclude each other")
+    cli.fails(3, "payment", "list", "--customer", "C-404", message="C-404")
 
     cli.fails(4, "payment", "record", "--customer", "C-1", "--amount", "5", "--method",
               "barter", message="--method")
@@ -322,6 +326,10 @@ def credit(exe, workdir):
            "the invoice owes the voided credit again")
     expect([c["number"] for c in cli.json("credit", "list", "--void")["credit_memos"]],
            ["CM-000001"], "void memos")
+    expect([c["number"] for c in cli.json("credit", "list", "--in-force")["credit_memos"]],
+           ["CM-000002"], "memos in force")
+    cli.fails(2, "credit", "list", "--void", "--in-force",
+              message="--void and --in-force exclude each other")
     cli.fails(5, "credit", "void", "CM-000001")
     cli.fails(3, "credit", "show", "CM-999", message="CM-999")
     cli.fails(2, "credit", "add", "--customer", "C-1", message="--amount")
