@@ -118,12 +118,12 @@ int listing_run(struct cli *cli, const struct listing_kind *kind,
 
 /* The end of the list commands filtered by customer: open the book, find
  * the customer named by @p customer_key (when given), then list. */
-static int run_for_customer(struct cli *cli, int status, const char *customer_key,
+static int run_for_customer(struct cli *cli, const char *customer_key,
                             const struct listing_kind *kind,
                             const struct cli_paging *paging, arc_list_opts *opts)
 {
-    if (status == CLI_OK)
-        status = cli_open_for_customer(cli, customer_key, &opts->customer_id);
+    int status = cli_open_for_customer(cli, customer_key, &opts->customer_id);
+
     if (status != CLI_OK)
         return status;
     return listing_run(cli, kind, paging, opts);
@@ -150,7 +150,9 @@ int listing_run_by_status(struct cli *cli, int argc, char **argv,
     if (status == CLI_OK && status_text != NULL)
         status = cli_value_enum(cli, "--status", status_text, status_name, status_count,
                                 &opts.status);
-    return run_for_customer(cli, status, customer_key, kind, &paging, &opts);
+    if (status != CLI_OK)
+        return status;
+    return run_for_customer(cli, customer_key, kind, &paging, &opts);
 }
 
 /* A list filtered by --customer and by either --FLAG, the records that are
@@ -175,6 +177,8 @@ int listing_run_by_flag(struct cli *cli, int argc, char **argv,
         status = cli_usage(cli, "--%s and --in-force exclude each other", flag);
     if (status == CLI_OK)
         status = cli_paging_parse(cli, &paging);
+    if (status != CLI_OK)
+        return status;
     opts.status = flagged ? 1 : in_force ? 0 : -1;
-    return run_for_customer(cli, status, customer_key, kind, &paging, &opts);
+    return run_for_customer(cli, customer_key, kind, &paging, &opts);
 }
